@@ -1,0 +1,5 @@
+//! dts-conformance: a contract conformance harness for the Alibaba Cloud DTS operation
+//! CreateReverseDtsJob, and a stateful mock DTS endpoint to run it against.
+
+pub mod contract;
+pub mod signing;

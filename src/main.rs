@@ -1,0 +1,2 @@
+//! The `dts-conformance` command line.
+fn main() {}
