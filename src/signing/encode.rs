@@ -75,6 +75,21 @@ pub fn decode_form(raw: &str) -> Result<Vec<(String, String)>, DecodeError> {
         .collect()
 }
 
+/// Sorts pairs by encoded name, then encoded value, and joins them as a canonical query.
+pub(super) fn canonical_pairs<'a>(pairs: impl IntoIterator<Item = &'a (String, String)>) -> String {
+    let mut encoded: Vec<(String, String)> = pairs
+        .into_iter()
+        .map(|(name, value)| (percent_encode(name), percent_encode(value)))
+        .collect();
+    encoded.sort_unstable();
+
+    let joined: Vec<String> = encoded
+        .into_iter()
+        .map(|(name, value)| format!("{name}={value}"))
+        .collect();
+    joined.join("&")
+}
+
 fn encode_with(s: &str, space: Space) -> String {
     let mut out = String::with_capacity(s.len());
     for &byte in s.as_bytes() {
@@ -278,5 +293,12 @@ mod tests {
             "\"%G1\" in parameter \"a=%G1\" is not a percent escape; \
              expected '%' followed by two hex digits"
         );
+    }
+
+    #[test]
+    fn canonical_pairs_sorts_by_encoded_name_then_value() {
+        let request = pairs(&[("b", "2"), ("a b", "x"), ("b", "1"), ("a", "")]);
+
+        assert_eq!(canonical_pairs(&request), "a=&a%20b=x&b=1&b=2");
     }
 }
