@@ -16,6 +16,9 @@ mod error;
 pub mod v1;
 pub mod v3;
 
+#[cfg(test)]
+mod properties;
+
 pub use error::SignatureError;
 
 use subtle::ConstantTimeEq;
