@@ -17,6 +17,7 @@
 mod config;
 mod error;
 mod redact;
+mod request;
 
 pub use config::{
     ACCESS_KEY_ID_VAR, ACCESS_KEY_SECRET_VAR, Config, Credentials, DEFAULT_TIMEOUT, Method,
@@ -24,6 +25,7 @@ pub use config::{
 };
 pub use error::ClientError;
 pub use redact::{MIN_TEXT_SECRET_LEN, REDACTED, redact};
+pub use request::{CallOptions, PreparedRequest};
 
 use reqwest::Url;
 
