@@ -16,16 +16,20 @@
 
 mod config;
 mod error;
+mod exchange;
 mod redact;
 mod request;
+mod transcript;
 
 pub use config::{
     ACCESS_KEY_ID_VAR, ACCESS_KEY_SECRET_VAR, Config, Credentials, DEFAULT_TIMEOUT, Method,
     Placement, SECURITY_TOKEN_VAR, Secret, SignatureVersion, Space,
 };
 pub use error::ClientError;
+pub use exchange::{Exchange, ReceivedResponse, SentRequest};
 pub use redact::{MIN_TEXT_SECRET_LEN, REDACTED, redact};
 pub use request::{CallOptions, PreparedRequest};
+pub use transcript::{BODY_LIMIT_VAR, DEFAULT_BODY_LIMIT, body_limit};
 
 use reqwest::Url;
 
