@@ -15,20 +15,29 @@
 //! adds on its own (`content-length`) are sent but not recorded in [`SentRequest`].
 
 mod config;
+mod decode;
 mod error;
 mod exchange;
+mod fields;
 mod redact;
 mod request;
+mod responses;
 mod transcript;
 
 pub use config::{
     ACCESS_KEY_ID_VAR, ACCESS_KEY_SECRET_VAR, Config, Credentials, DEFAULT_TIMEOUT, Method,
     Placement, SECURITY_TOKEN_VAR, Secret, SignatureVersion, Space,
 };
+pub use decode::{DecodeError, Reply, ResponseBody, decode_body};
 pub use error::ClientError;
 pub use exchange::{Exchange, ReceivedResponse, SentRequest};
+pub use fields::Fields;
 pub use redact::{MIN_TEXT_SECRET_LEN, REDACTED, redact};
 pub use request::{CallOptions, PreparedRequest};
+pub use responses::{
+    CreateReverseDtsJobResponse, DescribeDtsJobsResponse, ErrorBody, JobSummary,
+    StartReverseWriterResponse,
+};
 pub use transcript::{BODY_LIMIT_VAR, DEFAULT_BODY_LIMIT, body_limit};
 
 use reqwest::Url;
