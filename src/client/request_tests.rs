@@ -254,12 +254,21 @@ fn a_v3_request_signs_host_content_type_and_every_x_acs_header() {
     assert_eq!(
         parsed.signed_headers,
         [
-            "content-type", "host", "x-acs-action", "x-acs-content-sha256", "x-acs-date",
-            "x-acs-security-token", "x-acs-signature-nonce", "x-acs-version"
+            "content-type",
+            "host",
+            "x-acs-action",
+            "x-acs-content-sha256",
+            "x-acs-date",
+            "x-acs-security-token",
+            "x-acs-signature-nonce",
+            "x-acs-version"
         ]
     );
     let body_hash = v3::hashed_payload(&request.body);
-    assert_eq!(request.header("x-acs-content-sha256"), Some(body_hash.as_str()));
+    assert_eq!(
+        request.header("x-acs-content-sha256"),
+        Some(body_hash.as_str())
+    );
     v3::verify("POST", &[], &request.headers, &request.body, "testsecret").expect("verifies");
 }
 
