@@ -1,2 +1,5 @@
-//! The `dts-conformance` command line.
-fn main() {}
+//! The `dts-conformance` command line; everything it does lives in the library's `cli`.
+
+fn main() -> std::process::ExitCode {
+    dts_conformance::cli::main()
+}
