@@ -1,1 +1,3 @@
+//! The conformance suite; the runner arrives with the conformance module.
+
 fn main() {}
