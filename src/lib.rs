@@ -1,8 +1,15 @@
 //! dts-conformance: a contract conformance harness for the Alibaba Cloud DTS operation
 //! CreateReverseDtsJob, and a stateful mock DTS endpoint to run it against.
+//!
+//! The contract is data ([`contract`]); requests are signed with V1 or V3 ([`signing`]) and
+//! sent by a recording client ([`client`]); bodies go through one JSON/XML value model
+//! ([`wire`]); the [`mock`] is a real HTTP server; the [`conformance`] suite runs the Gherkin
+//! features against any target and leaves [`report`]s; [`bench`] measures the mock; [`cli`]
+//! is the command line.
 
 pub mod cli;
 pub mod client;
 pub mod contract;
+pub mod mock;
 pub mod signing;
 pub mod wire;

@@ -1,3 +1,58 @@
-//! The conformance suite; the runner arrives with the conformance module.
+//! Runs every feature in `features/` against the embedded mock (a `harness = false` test).
+//!
+//! Fails when a scenario fails, when a step is undefined or ambiguous, or when a row of the
+//! contract has no scenario covering it in each format it applies to (traceability).
 
-fn main() {}
+#![allow(
+    clippy::print_stderr,
+    reason = "a harness = false test reports on stderr"
+)]
+
+use dts_conformance::conformance::{self, RunOptions, Target, TargetKind};
+use dts_conformance::mock::{Config, Server};
+use dts_conformance::report::{self, Outcome};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let handle = match Server::start(Config::default()).await {
+        Ok(handle) => handle,
+        Err(error) => {
+            eprintln!("conformance: the mock did not start: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let target = Arc::new(Target::mock(&handle.url(), TargetKind::EmbeddedMock));
+    let options = RunOptions {
+        features_dir: Some(concat!(env!("CARGO_MANIFEST_DIR"), "/features").into()),
+        progress: true,
+        ..RunOptions::default()
+    };
+    let results = match conformance::run(target, &options).await {
+        Ok(results) => results,
+        Err(error) => {
+            eprintln!("conformance: the run could not happen: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    handle.stop().await;
+    report::terminal::print_summary(&results);
+
+    let untraced = report::coverage::untraced(&results.coverage);
+    for row in &untraced {
+        eprintln!("conformance: traceability: no scenario covers contract row {row}");
+    }
+    let (passed, failed, not_applicable) = results.counts();
+    let failed = failed + untraced.len();
+    eprintln!("conformance: {passed} passed, {failed} failed, {not_applicable} skipped");
+    let all_ran = results
+        .scenarios
+        .iter()
+        .all(|s| s.outcome != Outcome::NotApplicable);
+    if failed == 0 && all_ran {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}

@@ -44,6 +44,18 @@ pub const REVERSE_JOB_EXISTS: BusinessError = BusinessError {
     when: "CreateReverseDtsJob is called again for a job that has a reverse task",
 };
 
+/// A well-formed DtsJobId that names no job of the caller's account.
+pub const JOB_NOT_FOUND: BusinessError = BusinessError {
+    code: "Forbidden.InstanceNotFound",
+    http_status: 403,
+    message: "The specified task does not exist.",
+    when: "the DtsJobId is well-formed but names no job",
+};
+
 /// Every business error, for the fuzzer's and the report's lookups.
-pub const BUSINESS_ERRORS: &[BusinessError] =
-    &[JOB_STATUS_DENIED, JOB_TYPE_DENIED, REVERSE_JOB_EXISTS];
+pub const BUSINESS_ERRORS: &[BusinessError] = &[
+    JOB_NOT_FOUND,
+    JOB_STATUS_DENIED,
+    JOB_TYPE_DENIED,
+    REVERSE_JOB_EXISTS,
+];

@@ -23,7 +23,8 @@ mod status;
 pub use action::Action;
 pub use behaviour::{BEHAVIOUR, Clause};
 pub use business::{
-    BUSINESS_ERRORS, BusinessError, JOB_STATUS_DENIED, JOB_TYPE_DENIED, REVERSE_JOB_EXISTS,
+    BUSINESS_ERRORS, BusinessError, JOB_NOT_FOUND, JOB_STATUS_DENIED, JOB_TYPE_DENIED,
+    REVERSE_JOB_EXISTS,
 };
 pub use common::{COMMON_PARAMETERS, CommonParameter, SIGNATURE_METHOD, SIGNATURE_VERSION};
 pub use errors::{DOCUMENTED_ERRORS, DocumentedError, documented_error};

@@ -3,7 +3,10 @@
 use std::fmt;
 
 /// A response body format, as `Format=` asks for it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "UPPERCASE")]
 pub enum Format {
     /// `Format=JSON`.
     Json,

@@ -13,7 +13,7 @@ mod xml;
 
 pub use format::Format;
 pub use value::Value;
-pub use xml::{Element, escape_text};
+pub use xml::{Element, PROLOG as XML_PROLOG, escape_text};
 
 /// A decoded response body.
 #[derive(Debug, Clone, PartialEq)]

@@ -1,0 +1,43 @@
+//! `dts-conformance bench`: the mock's throughput and latency under load.
+
+use super::{EXIT_OK, output};
+use crate::bench::{self, Options};
+use anyhow::Context as _;
+use std::time::Duration;
+
+/// Flags of `bench`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Concurrent keep-alive connections.
+    #[arg(long, default_value_t = 32, value_name = "N")]
+    connections: usize,
+
+    /// How long to send, in seconds.
+    #[arg(long, default_value_t = 10, value_name = "SECONDS")]
+    seconds: u64,
+
+    /// The mock's timestamp window for the run, in seconds; nonces are kept this long, so it
+    /// bounds the mock's memory.
+    #[arg(long, default_value_t = 10, value_name = "SECONDS")]
+    skew_seconds: u64,
+}
+
+/// Run the benchmark and print its figures.
+///
+/// # Errors
+///
+/// When the mock cannot start.
+pub fn run(args: &Args) -> anyhow::Result<u8> {
+    if args.connections == 0 || args.seconds == 0 {
+        anyhow::bail!("--connections and --seconds must be at least 1");
+    }
+    let options = Options {
+        connections: args.connections,
+        duration: Duration::from_secs(args.seconds),
+        skew: Duration::from_secs(args.skew_seconds),
+    };
+    let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
+    let figures = runtime.block_on(bench::run(&options))?;
+    output::stdout(&figures.render(&options));
+    Ok(EXIT_OK)
+}

@@ -1,0 +1,182 @@
+//! `dts-conformance run`: the suite against the embedded mock or an endpoint.
+
+use super::{EXIT_FAILURES, EXIT_OK};
+use crate::client::Credentials;
+use crate::conformance::{self, RunOptions, Target, TargetKind, target};
+use crate::mock::{Config, Defect, Server};
+use crate::report::{Outcome, RunResults, terminal};
+use crate::wire::Format;
+use anyhow::{Context as _, bail};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+const AFTER_HELP: &str = "\
+Without --endpoint the suite runs against the mock, started in this process on a loopback
+port. With --endpoint it runs against that URL: @mock-only scenarios are reported as not
+applicable (unless --mock-control says the target is a dts-conformance mock), and @mutating
+ones run only with --allow-mutations --job-id ID. Credentials for a real endpoint come from
+ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET (/ ALIBABA_CLOUD_SECURITY_TOKEN).
+
+Exit status: 0 conforming; 1 conformance failures; 2 the run could not happen.
+
+Examples:
+  dts-conformance run
+  dts-conformance run --tags '@err.Throttling.User or @beh.4' --format xml
+  dts-conformance run --endpoint http://127.0.0.1:8080 --mock-control";
+
+/// Which formats to run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Formats {
+    /// JSON only.
+    Json,
+    /// XML only.
+    Xml,
+    /// Both.
+    Both,
+}
+
+/// Flags of `run`.
+#[derive(Debug, Default, clap::Args)]
+#[command(after_help = AFTER_HELP)]
+pub struct Args {
+    /// The endpoint to test; the embedded mock when absent.
+    #[arg(long, env = "DTS_CONFORMANCE_ENDPOINT", value_name = "URL")]
+    pub endpoint: Option<String>,
+
+    /// The endpoint is a dts-conformance mock whose control API is reachable.
+    #[arg(long, requires = "endpoint")]
+    pub mock_control: bool,
+
+    /// Allow scenarios that create or start tasks on a real endpoint.
+    #[arg(long, requires = "endpoint")]
+    pub allow_mutations: bool,
+
+    /// The job mutating scenarios create a reverse task for, on a real endpoint.
+    #[arg(long, value_name = "ID")]
+    pub job_id: Option<String>,
+
+    /// Only scenarios whose tags satisfy this expression, e.g. '@beh.4 and not @mutating'.
+    #[arg(long, value_name = "EXPR")]
+    pub tags: Option<String>,
+
+    /// Only scenarios whose name matches this regular expression.
+    #[arg(long, value_name = "REGEX")]
+    pub name: Option<String>,
+
+    /// Which response formats to exercise.
+    #[arg(long, value_enum)]
+    pub format: Option<Formats>,
+
+    /// Scenarios run at once.
+    #[arg(long, default_value_t = 16, value_name = "N")]
+    pub concurrency: usize,
+
+    /// Read feature files from this directory instead of the embedded ones.
+    #[arg(long, value_name = "DIR")]
+    pub features: Option<PathBuf>,
+
+    /// Switch on a deliberate defect of the embedded mock (repeatable).
+    #[arg(long = "defect", value_name = "NAME", conflicts_with = "endpoint")]
+    pub defects: Vec<Defect>,
+
+    /// Print no line per scenario, only the summary.
+    #[arg(long)]
+    pub quiet: bool,
+}
+
+/// Run the suite.
+///
+/// # Errors
+///
+/// When the run cannot happen: bad flags, missing credentials, an unreachable endpoint.
+pub fn run(args: &Args) -> anyhow::Result<u8> {
+    let options = options(args)?;
+    let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
+    let results = runtime.block_on(execute(args, &options))?;
+    terminal::print_summary(&results);
+    let failed = results
+        .scenarios
+        .iter()
+        .any(|s| s.outcome == Outcome::Failed);
+    Ok(if failed { EXIT_FAILURES } else { EXIT_OK })
+}
+
+fn options(args: &Args) -> anyhow::Result<RunOptions> {
+    let tags = match &args.tags {
+        Some(expr) => Some(
+            expr.trim()
+                .parse()
+                .map_err(|e| anyhow::anyhow!("--tags {expr:?} is not a tag expression: {e}"))?,
+        ),
+        None => None,
+    };
+    let name = match &args.name {
+        Some(re) => Some(regex::Regex::new(re).with_context(|| format!("--name {re:?}"))?),
+        None => None,
+    };
+    let formats = match args.format.unwrap_or(Formats::Both) {
+        Formats::Json => vec![Format::Json],
+        Formats::Xml => vec![Format::Xml],
+        Formats::Both => Format::ALL.to_vec(),
+    };
+    if args.concurrency == 0 {
+        bail!("--concurrency must be at least 1");
+    }
+    Ok(RunOptions {
+        features_dir: args.features.clone(),
+        name,
+        tags,
+        formats,
+        concurrency: args.concurrency,
+        progress: !args.quiet,
+    })
+}
+
+async fn execute(args: &Args, options: &RunOptions) -> anyhow::Result<RunResults> {
+    let Some(endpoint) = &args.endpoint else {
+        let config = Config {
+            defects: args.defects.clone(),
+            ..Config::default()
+        };
+        let handle = Server::start(config).await?;
+        let target = Arc::new(Target::mock(&handle.url(), TargetKind::EmbeddedMock));
+        let results = conformance::run(target, options).await?;
+        handle.stop().await;
+        return Ok(results);
+    };
+    let target = if args.mock_control {
+        let target = Target::mock(endpoint, TargetKind::ExternalMock);
+        if let Some(control) = &target.control {
+            control
+                .health()
+                .await
+                .with_context(|| format!("cannot reach the mock at {endpoint}"))?;
+        }
+        target
+    } else {
+        live_target(args, endpoint).await?
+    };
+    Ok(conformance::run(Arc::new(target), options).await?)
+}
+
+async fn live_target(args: &Args, endpoint: &str) -> anyhow::Result<Target> {
+    let credentials = Credentials::from_env()?;
+    let http = target::shared_http();
+    http.get(endpoint)
+        .send()
+        .await
+        .map_err(|e| anyhow::anyhow!("cannot reach {endpoint}: {e}"))?;
+    if args.allow_mutations && args.job_id.is_none() {
+        bail!("--allow-mutations needs --job-id ID of a job that can take a reverse task");
+    }
+    Ok(Target {
+        endpoint: endpoint.to_string(),
+        kind: TargetKind::Endpoint,
+        control: None,
+        allow_mutations: args.allow_mutations,
+        job_id: args.job_id.clone(),
+        credentials: Some(credentials),
+        region: std::env::var("ALIBABA_CLOUD_REGION_ID").ok(),
+        http,
+    })
+}

@@ -1,0 +1,67 @@
+//! The replay guard: nonces are remembered only while their timestamp could still be accepted.
+
+use std::collections::{HashMap, VecDeque};
+
+/// Nonces seen for one account, each with the moment after which its request would be refused
+/// as stale anyway; past that moment the nonce is forgotten, so the store stays bounded by the
+/// request rate times the accepted window.
+#[derive(Debug, Default)]
+pub struct NonceStore {
+    expiries: HashMap<String, i64>,
+    order: VecDeque<(i64, String)>,
+}
+
+impl NonceStore {
+    /// Record `nonce`, valid until `expires_at` (Unix seconds). Returns `false` when it was
+    /// already recorded and has not expired: a replay.
+    pub fn insert(&mut self, nonce: &str, expires_at: i64, now: i64) -> bool {
+        self.prune(now);
+        if self.expiries.contains_key(nonce) {
+            return false;
+        }
+        self.expiries.insert(nonce.to_string(), expires_at);
+        let position = self.order.partition_point(|(t, _)| *t <= expires_at);
+        self.order.insert(position, (expires_at, nonce.to_string()));
+        true
+    }
+
+    /// How many nonces are held.
+    pub fn len(&self) -> usize {
+        self.expiries.len()
+    }
+
+    fn prune(&mut self, now: i64) {
+        while let Some((expires_at, _)) = self.order.front() {
+            if *expires_at >= now {
+                break;
+            }
+            if let Some((_, nonce)) = self.order.pop_front() {
+                self.expiries.remove(&nonce);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_nonce_is_refused_while_its_timestamp_is_acceptable_then_forgotten() {
+        let mut store = NonceStore::default();
+        assert!(store.insert("n1", 100, 0));
+        assert!(!store.insert("n1", 100, 50));
+        assert!(store.insert("n2", 200, 50));
+        assert!(store.insert("n1", 300, 101), "expired nonce is forgotten");
+        assert_eq!(store.len(), 2);
+    }
+
+    #[test]
+    fn the_store_stays_bounded_by_the_window() {
+        let mut store = NonceStore::default();
+        for i in 0..10_000 {
+            assert!(store.insert(&format!("n{i}"), i + 10, i));
+        }
+        assert!(store.len() <= 11, "held {}", store.len());
+    }
+}

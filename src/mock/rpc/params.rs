@@ -1,0 +1,121 @@
+//! Reading an RPC request: query and form body decoded with form semantics, merged, checked
+//! for encoding, duplicates and size.
+
+use super::super::Limits;
+use super::super::rejection::Rejection;
+use crate::signing::encode::decode_form;
+use axum::http::{HeaderMap, Method, header};
+
+/// A decoded RPC request.
+#[derive(Debug)]
+pub struct Incoming {
+    /// The HTTP method.
+    pub method: Method,
+    /// The decoded query parameters, in arrival order.
+    pub query: Vec<(String, String)>,
+    /// Query and form-body parameters together, in arrival order.
+    pub params: Vec<(String, String)>,
+    /// Headers with lower-cased names; values that are not UTF-8 are read lossily.
+    pub headers: Vec<(String, String)>,
+    /// The raw body.
+    pub body: Vec<u8>,
+}
+
+impl Incoming {
+    /// The value of a parameter.
+    pub fn param(&self, name: &str) -> Option<&str> {
+        self.params
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The value of a header (name in lower case).
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// A parameter, or the header that carries it under V3.
+    pub fn param_or_header(&self, name: &str, header: &str) -> Option<&str> {
+        self.param(name).or_else(|| self.header(header))
+    }
+}
+
+/// Decode the request. Also returns the raw `Format` value found, if decoding got that far,
+/// so that even an encoding error is answered in the requested format.
+pub fn read(
+    method: Method,
+    raw_query: Option<&str>,
+    headers: &HeaderMap,
+    body: Vec<u8>,
+    limits: &Limits,
+) -> Result<Incoming, Rejection> {
+    let raw_query = raw_query.unwrap_or("");
+    if raw_query.len() > limits.max_query_bytes {
+        return Err(Rejection::gateway("gw.RequestTooLarge", ""));
+    }
+    let query = decode_form(raw_query)
+        .map_err(|e| Rejection::gateway("gw.InvalidParameter.Encoding", &e.to_string()))?;
+    let mut params = query.clone();
+    if !body.is_empty() && is_form(headers) {
+        let text = std::str::from_utf8(&body)
+            .map_err(|_| Rejection::gateway("gw.InvalidParameter.Encoding", "body"))?;
+        let form = decode_form(text)
+            .map_err(|e| Rejection::gateway("gw.InvalidParameter.Encoding", &e.to_string()))?;
+        params.extend(form);
+    }
+    check_params(&params, limits)?;
+    let headers = headers
+        .iter()
+        .map(|(name, value)| {
+            (
+                name.as_str().to_string(),
+                String::from_utf8_lossy(value.as_bytes()).into_owned(),
+            )
+        })
+        .collect();
+    Ok(Incoming {
+        method,
+        query,
+        params,
+        headers,
+        body,
+    })
+}
+
+fn is_form(headers: &HeaderMap) -> bool {
+    match headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+    {
+        None => true,
+        Some(content_type) => content_type
+            .to_ascii_lowercase()
+            .starts_with("application/x-www-form-urlencoded"),
+    }
+}
+
+fn check_params(params: &[(String, String)], limits: &Limits) -> Result<(), Rejection> {
+    let mut seen = std::collections::HashSet::with_capacity(params.len());
+    for (name, value) in params {
+        if value.len() > limits.max_value_bytes || name.len() > limits.max_value_bytes {
+            return Err(Rejection::gateway("gw.RequestTooLarge", ""));
+        }
+        if !seen.insert(name.as_str()) {
+            return Err(Rejection::gateway("gw.InvalidParameter.Duplicate", name));
+        }
+    }
+    Ok(())
+}
+
+/// Pick the `Format` value out of a raw query or body without failing on bad encoding
+/// elsewhere, so that an encoding error can still be answered in the requested format.
+pub fn sniff_format(raw: &str) -> Option<String> {
+    raw.split('&').find_map(|pair| {
+        let (name, value) = pair.split_once('=')?;
+        (name == "Format").then(|| value.to_string())
+    })
+}

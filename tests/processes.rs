@@ -1,0 +1,113 @@
+//! The binary as users run it: the mock as a standalone process, and the suite run against it
+//! from another process, with and without its control API.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+
+const BIN: &str = env!("CARGO_BIN_EXE_dts-conformance");
+
+/// A `dts-conformance mock` process on a free port; killed when dropped.
+struct MockProcess {
+    child: Child,
+    url: String,
+}
+
+impl MockProcess {
+    fn start() -> MockProcess {
+        let mut child = Command::new(BIN)
+            .args(["mock", "--listen", "127.0.0.1:0"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("the mock process starts");
+        let stdout = child.stdout.take().expect("piped stdout");
+        let mut first = String::new();
+        BufReader::new(stdout)
+            .read_line(&mut first)
+            .expect("the mock prints where it listens");
+        let url = first
+            .split_whitespace()
+            .find(|word| word.starts_with("http://"))
+            .expect("a URL in the first line")
+            .to_string();
+        MockProcess { child, url }
+    }
+}
+
+impl Drop for MockProcess {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+struct Run {
+    code: i32,
+    summary: String,
+}
+
+fn run(args: &[&str], env: &[(&str, &str)]) -> Run {
+    let output = Command::new(BIN)
+        .args(args)
+        .envs(env.iter().copied())
+        .env_remove("ALIBABA_CLOUD_SECURITY_TOKEN")
+        .output()
+        .expect("the run process starts");
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    let summary = stdout
+        .lines()
+        .find(|l| l.contains(" scenarios: "))
+        .map(|l| l.split(" (").next().unwrap_or(l).to_string())
+        .unwrap_or_else(|| panic!("no summary in:\n{stdout}"));
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        summary,
+    }
+}
+
+#[test]
+fn the_suite_gives_the_same_results_against_a_mock_in_another_process() {
+    let mock = MockProcess::start();
+    let embedded = run(&["run", "--quiet"], &[]);
+    let external = run(
+        &["run", "--quiet", "--endpoint", &mock.url, "--mock-control"],
+        &[],
+    );
+    assert_eq!(embedded.code, 0, "{}", embedded.summary);
+    assert_eq!(external.code, 0, "{}", external.summary);
+    assert_eq!(embedded.summary, external.summary);
+    assert!(
+        external.summary.ends_with("0 failed, 0 not applicable"),
+        "{}",
+        external.summary
+    );
+}
+
+#[test]
+fn without_the_control_api_mock_only_and_mutating_scenarios_are_not_applicable_with_a_reason() {
+    let mock = MockProcess::start();
+    let env = [
+        ("ALIBABA_CLOUD_ACCESS_KEY_ID", "testid"),
+        ("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "testsecret"),
+    ];
+    let output = Command::new(BIN)
+        .args(["run", "--quiet", "--endpoint", &mock.url])
+        .envs(env)
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "{stdout}");
+    assert!(
+        stdout.contains("not applicable to this target:"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("needs the mock's control API"), "{stdout}");
+    assert!(
+        stdout.contains("pass --allow-mutations --job-id ID to run it"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("testsecret"), "the secret never appears");
+    let summary = run(&["run", "--quiet", "--endpoint", &mock.url], &env).summary;
+    assert!(summary.contains(" 0 failed, "), "{summary}");
+    assert!(!summary.contains(" 0 not applicable"), "{summary}");
+}
