@@ -9,7 +9,9 @@
 
 pub mod cli;
 pub mod client;
+pub mod conformance;
 pub mod contract;
 pub mod mock;
+pub mod report;
 pub mod signing;
 pub mod wire;

@@ -82,7 +82,10 @@ pub fn summary(results: &RunResults) -> String {
 }
 
 fn write_scenarios_per_table(out: &mut String, results: &RunResults) {
-    let _ = writeln!(out, "\nscenarios per table of the document (passed / failed / not applicable):");
+    let _ = writeln!(
+        out,
+        "\nscenarios per table of the document (passed / failed / not applicable):"
+    );
     for table in Table::ALL {
         let prefix = format!("{}.", table.prefix());
         let touching: Vec<Outcome> = results

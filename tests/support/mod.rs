@@ -1,5 +1,6 @@
-//! A tiny HTTP/1.1 server for client tests, on a plain thread with blocking sockets: it
-//! captures each raw request and answers with a canned response.
+//! Shared set-up for the integration tests: a tiny HTTP/1.1 capture server for the client
+//! tests (a plain thread with blocking sockets that captures each raw request and answers with
+//! a canned response), and a mock with the whole suite run against it.
 
 #![allow(
     dead_code,
@@ -154,4 +155,46 @@ fn read_request(reader: &mut BufReader<TcpStream>) -> Option<Captured> {
         headers,
         body,
     })
+}
+
+// The mock, and the suite run against it.
+
+use dts_conformance::conformance::{self, RunOptions, Target, TargetKind};
+use dts_conformance::mock::{self, Config, Defect, Handle};
+use dts_conformance::report::{Outcome, RunResults};
+use std::sync::Arc;
+
+/// A mock with these defects switched on.
+pub async fn mock_with(defects: &[Defect]) -> Handle {
+    let config = Config {
+        defects: defects.to_vec(),
+        ..Config::default()
+    };
+    mock::Server::start(config)
+        .await
+        .expect("the mock starts on a loopback port")
+}
+
+/// Run the whole suite against a running mock, through its control API.
+pub async fn run_suite(handle: &Handle) -> RunResults {
+    let target = Arc::new(Target::mock(&handle.url(), TargetKind::ExternalMock));
+    let options = RunOptions {
+        features_dir: Some(concat!(env!("CARGO_MANIFEST_DIR"), "/features").into()),
+        ..RunOptions::default()
+    };
+    conformance::run(target, &options)
+        .await
+        .expect("the run happens")
+}
+
+/// Ids of the failed scenarios, sorted.
+pub fn failed(results: &RunResults) -> Vec<String> {
+    let mut ids: Vec<String> = results
+        .scenarios
+        .iter()
+        .filter(|s| s.outcome == Outcome::Failed)
+        .map(|s| s.id.clone())
+        .collect();
+    ids.sort();
+    ids
 }
