@@ -7,6 +7,7 @@
 //! features against any target and leaves [`report`]s; [`bench`] measures the mock; [`cli`]
 //! is the command line.
 
+pub mod bench;
 pub mod cli;
 pub mod client;
 pub mod conformance;

@@ -95,12 +95,42 @@ fn a_bad_flag_value_exits_2_with_one_line_naming_the_choices() {
 }
 
 #[test]
-fn a_missing_endpoint_or_subcommand_exits_2_with_one_line() {
+fn a_missing_endpoint_exits_2_with_one_line() {
     let output = run(with_credentials(dts_conformance()), &["call"]);
     assert_cannot_run(&output, "--endpoint <URL>");
+}
 
+#[test]
+fn no_subcommand_runs_the_whole_suite_against_the_embedded_mock() {
     let output = run(dts_conformance(), &[]);
-    assert_cannot_run(&output, "subcommand");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{stdout}\n{}",
+        stderr(&output)
+    );
+    assert!(
+        stdout.contains(" passed, 0 failed, 0 not applicable"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn run_with_bad_values_exits_2_with_one_line() {
+    let output = run(dts_conformance(), &["run", "--tags", "(@a and"]);
+    assert_cannot_run(&output, "--tags");
+    let output = run(dts_conformance(), &["run", "--name", "("]);
+    assert_cannot_run(&output, "--name");
+    let output = run(dts_conformance(), &["run", "--defect", "nope"]);
+    assert_cannot_run(&output, "unknown defect");
+    let output = run(
+        dts_conformance(),
+        &["mock", "--seed-jobs", "/nonexistent/jobs.json"],
+    );
+    assert_cannot_run(&output, "cannot read the seed file");
+    let output = run(dts_conformance(), &["run", "--features", "/nonexistent"]);
+    assert_cannot_run(&output, "/nonexistent");
 }
 
 #[test]

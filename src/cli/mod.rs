@@ -8,8 +8,11 @@
 //! not happen (bad flags, unreachable endpoint, missing credentials), always with one line
 //! on stderr saying why.
 
+mod bench;
 mod call;
+mod mock;
 mod output;
+mod run;
 
 use std::process::ExitCode;
 
@@ -42,14 +45,20 @@ Exit status:
 #[derive(Debug, clap::Parser)]
 #[command(name = "dts-conformance", version, after_help = AFTER_HELP)]
 pub struct Cli {
-    /// What to do.
+    /// What to do; `run` when absent.
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 /// The subcommands, one per file in `src/cli/`.
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
+    /// Run the conformance suite (the default) against the embedded mock or an endpoint.
+    Run(run::Args),
+    /// Serve the mock DTS endpoint until interrupted.
+    Mock(mock::Args),
+    /// Measure the mock's throughput and latency over loopback HTTP.
+    Bench(bench::Args),
     /// Send one signed request to an endpoint and print the exchange, secrets redacted.
     Call(call::Args),
 }
@@ -66,7 +75,11 @@ pub fn main() -> ExitCode {
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> ExitCode {
     let outcome = match cli.command {
-        Command::Call(args) => call::run(&args),
+        None => run::run(&run::Args::default()),
+        Some(Command::Run(args)) => run::run(&args),
+        Some(Command::Mock(args)) => mock::run(&args),
+        Some(Command::Bench(args)) => bench::run(&args),
+        Some(Command::Call(args)) => call::run(&args),
     };
     match outcome {
         Ok(code) => ExitCode::from(code),

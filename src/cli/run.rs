@@ -36,7 +36,7 @@ pub enum Formats {
 }
 
 /// Flags of `run`.
-#[derive(Debug, Default, clap::Args)]
+#[derive(Debug, clap::Args)]
 #[command(after_help = AFTER_HELP)]
 pub struct Args {
     /// The endpoint to test; the embedded mock when absent.
@@ -82,6 +82,25 @@ pub struct Args {
     /// Print no line per scenario, only the summary.
     #[arg(long)]
     pub quiet: bool,
+}
+
+impl Default for Args {
+    /// What `dts-conformance` with no subcommand runs: everything, against the embedded mock.
+    fn default() -> Self {
+        Args {
+            endpoint: None,
+            mock_control: false,
+            allow_mutations: false,
+            job_id: None,
+            tags: None,
+            name: None,
+            format: None,
+            concurrency: 16,
+            features: None,
+            defects: Vec::new(),
+            quiet: false,
+        }
+    }
 }
 
 /// Run the suite.

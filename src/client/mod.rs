@@ -77,6 +77,21 @@ impl Client {
         })
     }
 
+    /// A client for `config.endpoint` that sends through an existing connection pool, so
+    /// that many clients (one per scenario) share connections.
+    ///
+    /// # Errors
+    ///
+    /// [`ClientError::InvalidEndpoint`] as for [`Client::new`].
+    pub fn with_http(config: Config, http: reqwest::Client) -> Result<Client, ClientError> {
+        let endpoint = parse_endpoint(&config.endpoint)?;
+        Ok(Client {
+            config,
+            endpoint,
+            http,
+        })
+    }
+
     /// The configuration the client was built with.
     pub fn config(&self) -> &Config {
         &self.config
