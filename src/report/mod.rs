@@ -1,11 +1,17 @@
-//! What a run leaves behind: the results record, the coverage matrix, and the failure
-//! formatter every failing check goes through.
+//! What a run leaves behind: the results record, the coverage matrix, the failure formatter
+//! every failing check goes through, the reports written from the results (JUnit XML,
+//! Cucumber JSON, Markdown, HTML), the comparison with a baseline, and the CI gate.
 
 pub mod coverage;
+pub mod error;
 pub mod failure;
+#[cfg(test)]
+mod fixture;
 pub mod results;
+pub mod results_file;
 pub mod terminal;
 
+pub use error::ReportError;
 pub use failure::{Failure, FieldMismatch};
 pub use results::{
     CellStatus, CoverageCell, Outcome, RecordedExchange, RowCoverage, RunResults, ScenarioResult,
