@@ -4,9 +4,12 @@
 
 pub mod coverage;
 pub mod error;
+mod escape;
+pub mod facts;
 pub mod failure;
 #[cfg(test)]
 mod fixture;
+pub mod junit;
 pub mod results;
 pub mod results_file;
 pub mod terminal;
