@@ -3,6 +3,7 @@
 //! Cucumber JSON, Markdown, HTML), the comparison with a baseline, and the CI gate.
 
 pub mod coverage;
+pub mod cucumber_json;
 pub mod error;
 mod escape;
 pub mod facts;
