@@ -2,6 +2,7 @@
 //! every failing check goes through, the reports written from the results (JUnit XML,
 //! Cucumber JSON, Markdown, HTML), the comparison with a baseline, and the CI gate.
 
+pub mod baseline;
 pub mod coverage;
 pub mod cucumber_json;
 pub mod error;
@@ -15,6 +16,7 @@ pub mod results;
 pub mod results_file;
 pub mod terminal;
 
+pub use baseline::{Change, Comparison, compare, diff_files};
 pub use error::ReportError;
 pub use failure::{Failure, FieldMismatch};
 pub use results::{
