@@ -11,6 +11,7 @@ pub mod facts;
 pub mod failure;
 #[cfg(test)]
 mod fixture;
+pub mod gate;
 pub mod junit;
 pub mod results;
 pub mod results_file;
@@ -18,6 +19,7 @@ pub mod terminal;
 
 pub use baseline::{Change, Comparison, compare, diff_files};
 pub use error::ReportError;
+pub use gate::{Decision, Gate, Policy, decide};
 pub use failure::{Failure, FieldMismatch};
 pub use results::{
     CellStatus, CoverageCell, Outcome, RecordedExchange, RowCoverage, RunResults, ScenarioResult,
