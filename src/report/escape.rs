@@ -38,6 +38,28 @@ fn is_legal(c: char) -> bool {
         || c >= '\u{10000}'
 }
 
+/// `text` fit for one cell of a Markdown table: `&`, `<` and `>` escaped so a body cannot
+/// open a tag in the summary, pipes escaped, line breaks as `<br>`.
+pub fn table_cell(text: &str) -> String {
+    let legal = legal_xml(text);
+    quick_xml::escape::partial_escape(legal.as_ref())
+        .replace('|', "\\|")
+        .replace("\r\n", "<br>")
+        .replace('\n', "<br>")
+}
+
+/// A Markdown code fence longer than any run of backticks in `text`, so the text cannot
+/// close it.
+pub fn fence_for(text: &str) -> String {
+    let mut longest = 0;
+    let mut run = 0;
+    for c in text.chars() {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    "`".repeat((longest + 1).max(3))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -54,5 +76,16 @@ mod tests {
     fn characters_xml_cannot_carry_are_shown_not_dropped() {
         assert_eq!(markup("a\u{1b}[31mb\u{0}"), "a\\u{1b}[31mb\\u{0}");
         assert_eq!(markup("tab\tand\nline é 漢"), "tab\tand\nline é 漢");
+    }
+
+    #[test]
+    fn a_table_cell_cannot_break_the_table() {
+        assert_eq!(table_cell("a | b\nc's <x>"), "a \\| b<br>c's &lt;x&gt;");
+    }
+
+    #[test]
+    fn a_fence_is_longer_than_any_backtick_run_inside() {
+        assert_eq!(fence_for("plain"), "```");
+        assert_eq!(fence_for("a ```` b"), "`````");
     }
 }

@@ -13,6 +13,7 @@ pub mod failure;
 mod fixture;
 pub mod gate;
 pub mod junit;
+pub mod markdown;
 pub mod results;
 pub mod results_file;
 pub mod terminal;
