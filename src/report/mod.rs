@@ -12,6 +12,8 @@ pub mod failure;
 #[cfg(test)]
 mod fixture;
 pub mod gate;
+pub mod html;
+mod html_sections;
 pub mod junit;
 pub mod markdown;
 pub mod results;
