@@ -9,6 +9,7 @@ pub mod error;
 mod escape;
 pub mod facts;
 pub mod failure;
+pub mod files;
 #[cfg(test)]
 mod fixture;
 pub mod gate;
@@ -22,8 +23,9 @@ pub mod terminal;
 
 pub use baseline::{Change, Comparison, compare, diff_files};
 pub use error::ReportError;
-pub use gate::{Decision, Gate, Policy, decide};
 pub use failure::{Failure, FieldMismatch};
+pub use files::{DEFAULT_DIR, Written, write_all};
+pub use gate::{Decision, Gate, Policy, decide};
 pub use results::{
     CellStatus, CoverageCell, Outcome, RecordedExchange, RowCoverage, RunResults, ScenarioResult,
     StepResult, StepStatus, TargetInfo,
