@@ -3,6 +3,7 @@
 //! Cucumber JSON, Markdown, HTML), the comparison with a baseline, and the CI gate.
 
 pub mod baseline;
+pub mod conclusion;
 pub mod coverage;
 pub mod cucumber_json;
 pub mod error;
@@ -22,6 +23,7 @@ pub mod results_file;
 pub mod terminal;
 
 pub use baseline::{Change, Comparison, compare, diff_files};
+pub use conclusion::{Conclusion, conclude};
 pub use error::ReportError;
 pub use failure::{Failure, FieldMismatch};
 pub use files::{DEFAULT_DIR, Written, write_all};
