@@ -38,6 +38,14 @@ async fn main() -> ExitCode {
     };
     handle.stop().await;
     report::terminal::print_summary(&results);
+    let out = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/target/conformance"));
+    match report::write_all(&results, Some(out), None) {
+        Ok(written) => eprintln!("conformance: reports in {}", written.dir.display()),
+        Err(error) => {
+            eprintln!("conformance: the reports could not be written: {error}");
+            return ExitCode::FAILURE;
+        }
+    }
 
     let untraced = report::coverage::untraced(&results.coverage);
     for row in &untraced {

@@ -12,6 +12,7 @@ mod bench;
 mod call;
 mod mock;
 mod output;
+mod report;
 mod run;
 
 use std::process::ExitCode;
@@ -61,6 +62,9 @@ pub enum Command {
     Bench(bench::Args),
     /// Send one signed request to an endpoint and print the exchange, secrets redacted.
     Call(call::Args),
+    /// Work with stored results: `report diff OLD NEW`.
+    #[command(subcommand)]
+    Report(report::Args),
 }
 
 /// Parses the process arguments, runs the subcommand, and maps the outcome to an exit code.
@@ -80,6 +84,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Mock(args)) => mock::run(&args),
         Some(Command::Bench(args)) => bench::run(&args),
         Some(Command::Call(args)) => call::run(&args),
+        Some(Command::Report(args)) => report::run(&args),
     };
     match outcome {
         Ok(code) => ExitCode::from(code),

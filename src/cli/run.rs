@@ -1,10 +1,10 @@
 //! `dts-conformance run`: the suite against the embedded mock or an endpoint.
 
-use super::{EXIT_FAILURES, EXIT_OK};
+use super::output;
 use crate::client::Credentials;
 use crate::conformance::{self, RunOptions, Target, TargetKind, target};
 use crate::mock::{Config, Defect, Server};
-use crate::report::{Outcome, RunResults, terminal};
+use crate::report::{self, Gate, Policy, RunResults, gate, results_file, terminal};
 use crate::wire::Format;
 use anyhow::{Context as _, bail};
 use std::path::PathBuf;
@@ -17,7 +17,11 @@ applicable (unless --mock-control says the target is a dts-conformance mock), an
 ones run only with --allow-mutations --job-id ID. Credentials for a real endpoint come from
 ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET (/ ALIBABA_CLOUD_SECURITY_TOKEN).
 
-Exit status: 0 conforming; 1 conformance failures; 2 the run could not happen.
+Reports go to target/conformance (or --out): junit.xml, cucumber.json, results.json,
+report.md and report.html. Keep results.json as the next run's --baseline.
+
+Exit status: 0 conforming (or, with --gate regressions, no regression); 1 conformance
+failures, regressions, or coverage under --min-coverage; 2 the run could not happen.
 
 Examples:
   dts-conformance run
@@ -82,6 +86,26 @@ pub struct Args {
     /// Print no line per scenario, only the summary.
     #[arg(long)]
     pub quiet: bool,
+
+    /// Where the reports go.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+
+    /// A results.json of an earlier run to classify this run against.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// Fail on any conformance failure, or only on regressions against the baseline.
+    #[arg(long, default_value = "any", value_name = "any|regressions")]
+    pub gate: Gate,
+
+    /// Fail when fewer than P% of the contract's coverage cells were exercised and passed.
+    #[arg(long, value_name = "P", value_parser = parse_coverage)]
+    pub min_coverage: Option<f64>,
+}
+
+fn parse_coverage(value: &str) -> Result<f64, String> {
+    gate::parse_min_coverage(value).map_err(|e| e.to_string())
 }
 
 impl Default for Args {
@@ -99,6 +123,10 @@ impl Default for Args {
             features: None,
             defects: Vec::new(),
             quiet: false,
+            out: None,
+            baseline: None,
+            gate: Gate::Any,
+            min_coverage: None,
         }
     }
 }
@@ -110,14 +138,17 @@ impl Default for Args {
 /// When the run cannot happen: bad flags, missing credentials, an unreachable endpoint.
 pub fn run(args: &Args) -> anyhow::Result<u8> {
     let options = options(args)?;
+    let policy = Policy::new(args.gate, args.min_coverage)?;
+    let baseline = match &args.baseline {
+        Some(path) => Some(results_file::read(path)?),
+        None => None,
+    };
     let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     let results = runtime.block_on(execute(args, &options))?;
     terminal::print_summary(&results);
-    let failed = results
-        .scenarios
-        .iter()
-        .any(|s| s.outcome == Outcome::Failed);
-    Ok(if failed { EXIT_FAILURES } else { EXIT_OK })
+    let conclusion = report::conclude(&results, args.out.as_deref(), baseline.as_ref(), policy)?;
+    output::stdout(&conclusion);
+    Ok(conclusion.decision.exit_code())
 }
 
 fn options(args: &Args) -> anyhow::Result<RunOptions> {
