@@ -148,8 +148,8 @@ fn verify_signature(
         Scheme::V1 => v1::verify(method, &incoming.params, secret),
         Scheme::V3 => v3::verify(
             method,
-            &incoming.query,
-            &incoming.headers,
+            incoming.query(),
+            &incoming.header_pairs(),
             &incoming.body,
             secret,
         )

@@ -73,8 +73,7 @@ pub async fn handle(
         scheme: None,
     };
     let method_name = method.to_string();
-    let (response, code) = match pipeline(&state, &mut context, method, &uri, &headers, body).await
-    {
+    let (response, code) = match pipeline(&state, &mut context, method, &uri, headers, body).await {
         Ok(response) => (response, None),
         Err(mut rejection) => {
             if rejection.code == "InvalidParameter" && state.has(Defect::InvalidParameterStatus400)
@@ -112,7 +111,7 @@ async fn pipeline(
     context: &mut Context,
     method: Method,
     uri: &Uri,
-    headers: &HeaderMap,
+    headers: HeaderMap,
     body: Body,
 ) -> Result<Response, Rejection> {
     if method != Method::GET && method != Method::POST {

@@ -11,12 +11,12 @@ use axum::http::{HeaderMap, Method, header};
 pub struct Incoming {
     /// The HTTP method.
     pub method: Method,
-    /// The decoded query parameters, in arrival order.
-    pub query: Vec<(String, String)>,
-    /// Query and form-body parameters together, in arrival order.
+    /// Query and form-body parameters together, in arrival order: the query's first.
     pub params: Vec<(String, String)>,
-    /// Headers with lower-cased names; values that are not UTF-8 are read lossily.
-    pub headers: Vec<(String, String)>,
+    /// How many of `params` came from the query.
+    pub query_len: usize,
+    /// The headers as they arrived.
+    pub headers: HeaderMap,
     /// The raw body.
     pub body: Vec<u8>,
 }
@@ -30,12 +30,26 @@ impl Incoming {
             .map(|(_, v)| v.as_str())
     }
 
-    /// The value of a header (name in lower case).
+    /// The decoded query parameters, in arrival order.
+    pub fn query(&self) -> &[(String, String)] {
+        &self.params[..self.query_len]
+    }
+
+    /// The value of a header, if it is text.
     pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+
+    /// Every header as a lower-cased name and its text (non-UTF-8 values read lossily), for
+    /// the V3 canonical request.
+    pub fn header_pairs(&self) -> Vec<(String, String)> {
         self.headers
             .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
+            .map(|(name, value)| {
+                let value = String::from_utf8_lossy(value.as_bytes()).into_owned();
+                (name.as_str().to_string(), value)
+            })
+            .collect()
     }
 
     /// A parameter, or the header that carries it under V3.
@@ -49,7 +63,7 @@ impl Incoming {
 pub fn read(
     method: Method,
     raw_query: Option<&str>,
-    headers: &HeaderMap,
+    headers: HeaderMap,
     body: Vec<u8>,
     limits: &Limits,
 ) -> Result<Incoming, Rejection> {
@@ -57,10 +71,10 @@ pub fn read(
     if raw_query.len() > limits.max_query_bytes {
         return Err(Rejection::gateway("gw.RequestTooLarge", ""));
     }
-    let query = decode_form(raw_query)
+    let mut params = decode_form(raw_query)
         .map_err(|e| Rejection::gateway("gw.InvalidParameter.Encoding", &e.to_string()))?;
-    let mut params = query.clone();
-    if !body.is_empty() && is_form(headers) {
+    let query_len = params.len();
+    if !body.is_empty() && is_form(&headers) {
         let text = std::str::from_utf8(&body)
             .map_err(|_| Rejection::gateway("gw.InvalidParameter.Encoding", "body"))?;
         let form = decode_form(text)
@@ -68,19 +82,10 @@ pub fn read(
         params.extend(form);
     }
     check_params(&params, limits)?;
-    let headers = headers
-        .iter()
-        .map(|(name, value)| {
-            (
-                name.as_str().to_string(),
-                String::from_utf8_lossy(value.as_bytes()).into_owned(),
-            )
-        })
-        .collect();
     Ok(Incoming {
         method,
-        query,
         params,
+        query_len,
         headers,
         body,
     })
