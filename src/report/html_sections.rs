@@ -75,12 +75,7 @@ impl Page<'_> {
     }
 
     pub(super) fn not_applicable(&self, out: &mut String) {
-        let skipped: Vec<&ScenarioResult> = self
-            .results
-            .scenarios
-            .iter()
-            .filter(|s| s.outcome == Outcome::NotApplicable)
-            .collect();
+        let skipped = self.results.with_outcome(Outcome::NotApplicable);
         if skipped.is_empty() {
             return;
         }

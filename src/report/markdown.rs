@@ -255,11 +255,7 @@ fn write_failure(out: &mut String, scenario: &ScenarioResult, id: &str, detail: 
 }
 
 fn write_not_applicable(out: &mut String, results: &RunResults) {
-    let skipped: Vec<&ScenarioResult> = results
-        .scenarios
-        .iter()
-        .filter(|s| s.outcome == Outcome::NotApplicable)
-        .collect();
+    let skipped = results.with_outcome(Outcome::NotApplicable);
     if skipped.is_empty() {
         return;
     }

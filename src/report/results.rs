@@ -200,6 +200,14 @@ impl CellStatus {
 }
 
 impl RunResults {
+    /// The scenarios that ended with `outcome`, in run order.
+    pub fn with_outcome(&self, outcome: Outcome) -> Vec<&ScenarioResult> {
+        self.scenarios
+            .iter()
+            .filter(|s| s.outcome == outcome)
+            .collect()
+    }
+
     /// Scenario counts per outcome: passed, failed, not applicable.
     pub fn counts(&self) -> (usize, usize, usize) {
         let count = |o: Outcome| self.scenarios.iter().filter(|s| s.outcome == o).count();

@@ -107,11 +107,7 @@ fn write_scenarios_per_table(out: &mut String, results: &RunResults) {
 }
 
 fn write_failures(out: &mut String, results: &RunResults) {
-    let failures: Vec<_> = results
-        .scenarios
-        .iter()
-        .filter(|s| s.outcome == Outcome::Failed)
-        .collect();
+    let failures = results.with_outcome(Outcome::Failed);
     if failures.is_empty() {
         return;
     }
@@ -126,11 +122,7 @@ fn write_failures(out: &mut String, results: &RunResults) {
 }
 
 fn write_not_applicable(out: &mut String, results: &RunResults) {
-    let skipped: Vec<_> = results
-        .scenarios
-        .iter()
-        .filter(|s| s.outcome == Outcome::NotApplicable)
-        .collect();
+    let skipped = results.with_outcome(Outcome::NotApplicable);
     if skipped.is_empty() {
         return;
     }
