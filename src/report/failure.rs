@@ -215,9 +215,16 @@ mod tests {
 
     fn sample() -> Failure {
         Failure::new(Some("resp.Success"), "\"Success\" is the string \"true\"")
-            .field(FieldMismatch::new("Success", "\"true\" (string)", "true (boolean)"))
+            .field(FieldMismatch::new(
+                "Success",
+                "\"true\" (string)",
+                "true (boolean)",
+            ))
             .field(FieldMismatch::new("HTTP status", "200", "200"))
-            .exchange("> POST http://127.0.0.1:8080/?Action=CreateReverseDtsJob\n< HTTP 200 OK (1 ms)\n<\n< {\"Success\":true}")
+            .exchange(
+                "> POST http://127.0.0.1:8080/?Action=CreateReverseDtsJob\n\
+                 < HTTP 200 OK (1 ms)\n<\n< {\"Success\":true}",
+            )
     }
 
     #[test]
@@ -258,6 +265,8 @@ mod tests {
             text.contains("server string to sign: GET&%2F&AccessKeyId%3Dtestid"),
             "{text}"
         );
-        assert!(text.starts_with("contract row gw.SignatureDoesNotMatch (Common request rules: SignatureDoesNotMatch)"), "{text}");
+        let heading = "contract row gw.SignatureDoesNotMatch \
+                       (Common request rules: SignatureDoesNotMatch)";
+        assert!(text.starts_with(heading), "{text}");
     }
 }

@@ -50,7 +50,8 @@ pub fn summary(results: &RunResults) -> String {
     write_scenarios_per_table(&mut out, results);
     let _ = writeln!(
         out,
-        "\ncoverage of the contract (cells passed / cells; a cell is a row, in each format for per-format rows):"
+        "\ncoverage of the contract (cells passed / cells; \
+         a cell is a row, in each format for per-format rows):"
     );
     for table in Table::ALL {
         let cells: Vec<CellStatus> = results

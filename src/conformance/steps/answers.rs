@@ -162,7 +162,8 @@ async fn body_root(world: &mut World, format: String, root: String) -> StepResul
 }
 
 #[then(
-    regex = r"^the response carries every (success|failure) field of the document's response table as a string$"
+    regex = "^the response carries every (success|failure) field of the document's response \
+              table as a string$"
 )]
 async fn every_field(world: &mut World, which: String) -> StepResult {
     let exchange = world.last()?;

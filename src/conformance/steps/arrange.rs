@@ -12,7 +12,10 @@ use serde_json::json;
 
 fn control(world: &World) -> Result<Control, Failure> {
     world.target()?.control.clone().ok_or_else(|| {
-        Failure::new(None, "this step arranges state through the mock's control API, which the target does not have")
+        Failure::new(
+            None,
+            "this step arranges state through the mock's control API, which the target lacks",
+        )
     })
 }
 
