@@ -64,6 +64,10 @@ pub struct Limits {
     pub max_body_bytes: usize,
     /// The longest single parameter value after decoding, in bytes.
     pub max_value_bytes: usize,
+    /// The most headers a request may carry.
+    pub max_headers: usize,
+    /// The most bytes of header names and values together.
+    pub max_header_bytes: usize,
 }
 
 impl Default for Limits {
@@ -72,6 +76,8 @@ impl Default for Limits {
             max_query_bytes: 16 * 1024,
             max_body_bytes: 64 * 1024,
             max_value_bytes: 4096,
+            max_headers: 64,
+            max_header_bytes: 16 * 1024,
         }
     }
 }

@@ -50,6 +50,14 @@ async fn malformed_requests_get_documented_errors_and_the_server_keeps_serving()
         (b"GET /elsewhere HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".to_vec(), 404, "InvalidApi.NotFound"),
         (b"POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 2\r\nConnection: close\r\n\r\n\xff\xfe".to_vec(), 400, "InvalidParameter.Encoding"),
     ];
+    let many_headers: String = (0..80).map(|i| format!("X-H{i}: v\r\n")).collect();
+    let big_header = format!("X-Big: {}\r\n", "h".repeat(20_000));
+    let mut cases = cases;
+    for extra in [many_headers, big_header] {
+        let request =
+            format!("GET /?Format=XML HTTP/1.1\r\nHost: x\r\n{extra}Connection: close\r\n\r\n");
+        cases.push((request.into_bytes(), 413, "RequestTooLarge"));
+    }
     for (request, status, expected) in cases {
         let (got_status, body) = raw(&handle, &request).await;
         assert!(ERROR_CODES.contains(&expected));

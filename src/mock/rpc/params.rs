@@ -67,6 +67,13 @@ pub fn read(
     body: Vec<u8>,
     limits: &Limits,
 ) -> Result<Incoming, Rejection> {
+    let header_bytes: usize = headers
+        .iter()
+        .map(|(n, v)| n.as_str().len() + v.len())
+        .sum();
+    if headers.len() > limits.max_headers || header_bytes > limits.max_header_bytes {
+        return Err(Rejection::gateway("gw.RequestTooLarge", ""));
+    }
     let raw_query = raw_query.unwrap_or("");
     if raw_query.len() > limits.max_query_bytes {
         return Err(Rejection::gateway("gw.RequestTooLarge", ""));
