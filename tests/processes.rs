@@ -14,8 +14,13 @@ struct MockProcess {
 
 impl MockProcess {
     fn start() -> MockProcess {
+        MockProcess::start_with(&[])
+    }
+
+    fn start_with(extra: &[&str]) -> MockProcess {
         let mut child = Command::new(BIN)
             .args(["mock", "--listen", "127.0.0.1:0"])
+            .args(extra)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -110,4 +115,36 @@ fn without_the_control_api_mock_only_and_mutating_scenarios_are_not_applicable_w
     let summary = run(&["run", "--quiet", "--endpoint", &mock.url], &env).summary;
     assert!(summary.contains(" 0 failed, "), "{summary}");
     assert!(!summary.contains(" 0 not applicable"), "{summary}");
+}
+
+#[test]
+fn a_mock_started_with_a_seed_file_serves_its_jobs_to_another_process() {
+    let dir = std::env::temp_dir().join(format!("dts-seed-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("jobs.json");
+    let seed = r#"{"accounts":[{"access_key_id":"ci","access_key_secret":"ci-secret"}],
+        "jobs":[{"access_key_id":"ci","dts_job_id":"seededjob000001","job_type":"MIGRATION"}]}"#;
+    std::fs::write(&file, seed).expect("seed file written");
+    let mock = MockProcess::start_with(&["--seed-jobs", file.to_str().expect("utf-8 path")]);
+    let output = Command::new(BIN)
+        .args([
+            "call",
+            "--endpoint",
+            &mock.url,
+            "--param",
+            "DtsJobId=seededjob000001",
+        ])
+        .env("ALIBABA_CLOUD_ACCESS_KEY_ID", "ci")
+        .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "ci-secret")
+        .env_remove("ALIBABA_CLOUD_SECURITY_TOKEN")
+        .output()
+        .expect("call runs");
+    let transcript = String::from_utf8_lossy(&output.stdout);
+    assert!(transcript.contains("< HTTP 200"), "{transcript}");
+    assert!(transcript.contains("\"Success\":\"true\""), "{transcript}");
+    assert!(
+        !transcript.contains("ci-secret"),
+        "the secret never appears"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
 }
