@@ -8,10 +8,12 @@
 
 mod format;
 mod json;
+pub mod shape;
 mod value;
 mod xml;
 
 pub use format::Format;
+pub use shape::Shape;
 pub use value::Value;
 pub use xml::{Element, PROLOG as XML_PROLOG, escape_text};
 
