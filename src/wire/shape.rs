@@ -31,6 +31,8 @@
 //! `$.DtsJobList[].Checkpoint?: string(digits)` or
 //! `<CreateReverseDtsJobResponse>/<Success>: text(boolean-like)`.
 
+#[path = "shape_diff.rs"]
+mod diff;
 #[path = "shape_text.rs"]
 mod text;
 
@@ -38,6 +40,7 @@ mod text;
 #[path = "shape_tests.rs"]
 mod tests;
 
+pub use diff::{Drift, FieldGap, diff, same_fields};
 pub use text::ParseError;
 
 use super::{Document, Element, Format, Value};

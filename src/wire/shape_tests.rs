@@ -132,3 +132,91 @@ fn malformed_text_is_refused_with_the_line_at_fault() {
         assert_eq!(error.line, line, "{text}: {error}");
     }
 }
+
+#[test]
+fn diff_names_each_drift_with_its_path_and_both_shapes() {
+    let reference = json(r#"{"HttpStatusCode":"200","DtsInstanceId":"x","Success":"true"}"#);
+    let actual = json(r#"{"HttpStatusCode":200,"DtsInstanceID":"x","Success":"true"}"#);
+    let drifts: Vec<String> = diff(&reference, &actual)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        drifts,
+        [
+            "retyped $.HttpStatusCode: reference string(digits), actual integer",
+            "added $.DtsInstanceID: reference absent, actual string(id)",
+            "removed $.DtsInstanceId: reference string(id), actual absent",
+        ]
+    );
+}
+
+#[test]
+fn xml_children_in_another_order_are_reported_as_reordered() {
+    let drifts = diff(
+        &xml("<R><A>1</A><B>2</B></R>"),
+        &xml("<R><B>2</B><A>1</A></R>"),
+    );
+    assert_eq!(
+        drifts,
+        [Drift::Reordered {
+            path: "<R>".into(),
+            reference: vec!["<A>".into(), "<B>".into()],
+            actual: vec!["<B>".into(), "<A>".into()],
+        }]
+    );
+    let json_drifts = diff(&json(r#"{"A":"1","B":"2"}"#), &json(r#"{"B":"2","A":"1"}"#));
+    assert_eq!(json_drifts, [], "JSON key order is not shape");
+}
+
+#[test]
+fn a_merged_reference_accepts_each_response_it_was_made_from() {
+    let first = json(r#"{"List":[{"A":"1"}],"Code":"x"}"#);
+    let second = json(r#"{"List":[{"A":"","B":true}]}"#);
+    let reference = first.merge(&second);
+    assert_eq!(diff(&reference, &first), []);
+    assert_eq!(diff(&reference, &second), []);
+    let drifts = diff(&reference, &json(r#"{"List":[{"A":1}]}"#));
+    assert_eq!(drifts.len(), 1, "{drifts:?}");
+    assert!(
+        drifts[0]
+            .to_string()
+            .starts_with("retyped $.List[].A: reference"),
+        "{drifts:?}"
+    );
+}
+
+#[test]
+fn a_renamed_root_is_one_removal_and_one_addition() {
+    let drifts = diff(&xml("<CreateReverseDtsJobResponse/>"), &xml("<Response/>"));
+    let text: Vec<String> = drifts.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        text,
+        [
+            "removed <CreateReverseDtsJobResponse>: reference text(empty), actual absent",
+            "added <Response>: reference absent, actual text(empty)",
+        ]
+    );
+}
+
+#[test]
+fn json_and_xml_of_one_response_carry_the_same_fields() {
+    let json_shape = json(r#"{"Code":"200","Ok":true,"N":3,"L":[{"A":"1"}],"E":[],"Z":null}"#);
+    let xml_shape = xml("<R><Code>200</Code><Ok>true</Ok><N>3</N><L><A>1</A></L><Z/></R>");
+    assert_eq!(same_fields(&json_shape, &xml_shape), Ok(()));
+
+    let xml_shape = xml("<R><Code>OK</Code><Ok>true</Ok><N>3</N><L><A>1</A></L><Extra/></R>");
+    let gaps: Vec<String> = same_fields(&json_shape, &xml_shape)
+        .expect_err("the shapes differ")
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        gaps,
+        [
+            "Code: JSON string(digits), XML text(text)",
+            "Z: JSON null, XML absent",
+            "Extra: JSON absent, XML text(empty)",
+        ]
+    );
+}

@@ -73,6 +73,12 @@ pub(super) fn kinds_text(node: &Node) -> String {
     format!("{}{unordered}", kinds.join(" | "))
 }
 
+/// A node's shape as a message names it: its kinds, `optional` first when it is.
+pub(super) fn node_text(node: &Node) -> String {
+    let optional = if node.optional { "optional " } else { "" };
+    format!("{optional}{}", kinds_text(node))
+}
+
 /// The path of `segment` under `parent` (`""` for a root).
 pub(super) fn join(parent: &str, segment: &Segment) -> String {
     match segment {
