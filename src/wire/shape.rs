@@ -33,6 +33,8 @@
 
 #[path = "shape_diff.rs"]
 mod diff;
+#[path = "shape_reference.rs"]
+mod reference;
 #[path = "shape_text.rs"]
 mod text;
 
@@ -40,7 +42,8 @@ mod text;
 #[path = "shape_tests.rs"]
 mod tests;
 
-pub use diff::{Drift, FieldGap, diff, same_fields};
+pub use diff::{Drift, FieldGap, diff, explain, same_fields};
+pub use reference::{Outcome, Recorder, Reference, ShapeError, ShapeKey, classify};
 pub use text::ParseError;
 
 use super::{Document, Element, Format, Value};

@@ -1,7 +1,7 @@
 //! Comparing shapes: drift against a reference, and JSON against XML.
 
 use super::text::{join, kinds_text, node_text};
-use super::{Class, Kind, Node, Segment, Shape};
+use super::{Class, Kind, Node, Segment, Shape, ShapeKey};
 use crate::wire::Format;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -42,6 +42,11 @@ pub enum Drift {
         /// The shared children in the response's order.
         actual: Vec<String>,
     },
+    /// The reference holds no shape for this kind of response.
+    Unreferenced {
+        /// The response kind, e.g. `CreateReverseDtsJob.success.json`.
+        key: String,
+    },
 }
 
 impl fmt::Display for Drift {
@@ -69,6 +74,11 @@ impl fmt::Display for Drift {
                 "reordered children of {path}: reference {}, actual {}",
                 reference.join(", "),
                 actual.join(", ")
+            ),
+            Drift::Unreferenced { key } => write!(
+                f,
+                "unreferenced {key}: the reference has no {key}.shape, so this kind of \
+                 response was never recorded"
             ),
         }
     }
@@ -156,6 +166,20 @@ fn reordered(reference: &Node, actual: &Node, path: &str, out: &mut Vec<Drift>) 
             actual: found,
         });
     }
+}
+
+/// A failure message for the drifts of one response: which kind drifted, then one drift a
+/// line, then what to do about it.
+pub fn explain(key: &ShapeKey, drifts: &[Drift]) -> String {
+    let mut text = format!("the {key} response does not match its recorded shape:\n");
+    for drift in drifts {
+        text.push_str(&format!("  {drift}\n"));
+    }
+    text.push_str(
+        "if the change is intended, record the shapes again (--record-shapes DIR), review the \
+         diff against the reference, and check against DIR from then on (--shapes DIR)",
+    );
+    text
 }
 
 /// A field that the JSON and the XML shape of one response do not carry alike. Fields are

@@ -220,3 +220,39 @@ fn json_and_xml_of_one_response_carry_the_same_fields() {
         ]
     );
 }
+
+#[test]
+fn a_response_is_keyed_by_action_outcome_and_format() {
+    let cases = [
+        (
+            r#"{"Success":"true"}"#,
+            200,
+            "CreateReverseDtsJob.success.json",
+        ),
+        (
+            r#"{"Code":"Throttling.User"}"#,
+            400,
+            "CreateReverseDtsJob.Throttling.User.json",
+        ),
+        (
+            r#"{"ErrCode":"InvalidParameter","Code":""}"#,
+            403,
+            "CreateReverseDtsJob.InvalidParameter.json",
+        ),
+        (
+            r#"{"Message":"?"}"#,
+            502,
+            "CreateReverseDtsJob.http-502.json",
+        ),
+    ];
+    for (body, status, expected) in cases {
+        let document = decode(Format::Json, body.as_bytes()).expect("valid JSON");
+        let key = classify("CreateReverseDtsJob", status, &document);
+        assert_eq!(key.to_string(), expected);
+        assert_eq!(ShapeKey::from_file_name(&key.file_name()), Some(key));
+    }
+    let odd = ShapeKey::new("Create/../x", Outcome::Error("a b".into()), Format::Xml);
+    assert_eq!(odd.file_name(), "Create____x.a_b.xml.shape");
+    assert_eq!(ShapeKey::from_file_name("Create.success.yaml.shape"), None);
+    assert_eq!(ShapeKey::from_file_name("Create..json.shape"), None);
+}
