@@ -8,11 +8,20 @@
     reason = "a harness = false test reports on stderr"
 )]
 
-use dts_conformance::conformance::{self, RunOptions, Target, TargetKind};
+use dts_conformance::conformance::{self, RunOptions, Shapes, Target, TargetKind};
 use dts_conformance::mock::{Config, Server};
 use dts_conformance::report::{self, Outcome};
 use std::process::ExitCode;
 use std::sync::Arc;
+
+/// Every response is checked against the shapes recorded from the mock (`shapes/`).
+fn shapes() -> Shapes {
+    let reference = Shapes::shipped_reference();
+    Shapes::load(reference.as_deref(), None).unwrap_or_else(|error| {
+        eprintln!("conformance: the recorded shapes could not be read: {error}");
+        std::process::exit(1)
+    })
+}
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -27,6 +36,7 @@ async fn main() -> ExitCode {
     let options = RunOptions {
         features_dir: Some(concat!(env!("CARGO_MANIFEST_DIR"), "/features").into()),
         progress: true,
+        shapes: shapes(),
         ..RunOptions::default()
     };
     let results = match conformance::run(target, &options).await {

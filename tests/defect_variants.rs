@@ -4,8 +4,9 @@
 
 mod support;
 
+use dts_conformance::conformance::Shapes;
 use dts_conformance::mock::Defect;
-use support::{failed, mock_with, run_suite};
+use support::{failed, mock_with, run_suite, run_suite_with_shapes};
 
 const ERRORS: &str = "CreateReverseDtsJob error codes";
 const REQUEST: &str = "CreateReverseDtsJob request parameters";
@@ -138,4 +139,63 @@ async fn a_second_reverse_task_fails_the_one_reverse_task_scenarios() {
         ),
     ]);
     assert_eq!(caught_by(Defect::DuplicateReverseTask).await, expected);
+}
+
+#[tokio::test]
+async fn shapes_recorded_from_one_run_are_a_reference_the_next_run_passes() {
+    let dir = std::env::temp_dir().join(format!("dts-shapes-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let recording = Shapes::load(None, Some(&dir)).expect("recorder");
+    let handle = mock_with(&[]).await;
+    let first = run_suite_with_shapes(&handle, recording).await;
+    assert_eq!(failed(&first), Vec::<String>::new());
+    assert!(
+        std::fs::read_dir(&dir).expect("recorded").count() > 20,
+        "a shape per response kind"
+    );
+
+    let reference = Shapes::load(Some(&dir), None).expect("reference");
+    let second = run_suite_with_shapes(&handle, reference).await;
+    handle.stop().await;
+    assert_eq!(failed(&second), Vec::<String>::new());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[tokio::test]
+async fn a_renamed_field_is_a_drift_in_every_scenario_that_received_it() {
+    let reference = Shapes::shipped_reference().expect("shapes/ ships with the source");
+    let shapes = Shapes::load(Some(&reference), None).expect("reference loads");
+    let handle = mock_with(&[Defect::RenamedDtsInstanceId]).await;
+    let results = run_suite_with_shapes(&handle, shapes).await;
+    handle.stop().await;
+    let accepted = id(
+        REQUEST,
+        "Action CreateReverseDtsJob with the DtsJobId of a synchronization task is accepted",
+    );
+    let scenario = results
+        .scenarios
+        .iter()
+        .find(|s| s.id == accepted)
+        .expect("ran");
+    let reason = scenario.reason.as_deref().unwrap_or_default();
+    assert!(
+        reason.contains("added $.DtsInstanceID: reference absent, actual string(id)"),
+        "{reason}"
+    );
+    assert!(
+        reason.contains("removed $.DtsInstanceId: reference string(id), actual absent"),
+        "{reason}"
+    );
+    assert!(
+        reason.contains("step: (every response) matches its recorded shape"),
+        "{reason}"
+    );
+    let workflow_failures = failed(&results)
+        .iter()
+        .filter(|id| id.starts_with(LIFECYCLE))
+        .count();
+    assert!(
+        workflow_failures >= 5,
+        "every scenario that created a reverse task received the drift"
+    );
 }

@@ -2,7 +2,7 @@
 
 use super::output;
 use crate::client::Credentials;
-use crate::conformance::{self, RunOptions, Target, TargetKind, target};
+use crate::conformance::{self, RunOptions, Shapes, Target, TargetKind, target};
 use crate::mock::{Config, Defect, Server};
 use crate::report::{self, Gate, Policy, RunResults, gate, results_file, terminal};
 use crate::wire::Format;
@@ -87,6 +87,21 @@ pub struct Args {
     #[arg(long)]
     pub quiet: bool,
 
+    /// Compare every response with the shapes in this directory (recorded `.shape` files or
+    /// insta snapshots); a drift fails the scenario that received it. Default: the shapes
+    /// recorded from the mock that ship with the source tree (shapes/), when it is at hand.
+    #[arg(long, value_name = "DIR")]
+    pub shapes: Option<PathBuf>,
+
+    /// Do not compare response shapes.
+    #[arg(long, conflicts_with = "shapes")]
+    pub no_shapes: bool,
+
+    /// Write the shape of every response the run sees into this directory, one file per
+    /// response kind, in the format --shapes reads.
+    #[arg(long, value_name = "DIR")]
+    pub record_shapes: Option<PathBuf>,
+
     /// Where the reports go.
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
@@ -123,6 +138,9 @@ impl Default for Args {
             features: None,
             defects: Vec::new(),
             quiet: false,
+            shapes: None,
+            no_shapes: false,
+            record_shapes: None,
             out: None,
             baseline: None,
             gate: Gate::Any,
@@ -149,6 +167,18 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
     let conclusion = report::conclude(&results, args.out.as_deref(), baseline.as_ref(), policy)?;
     output::stdout(&conclusion);
     Ok(conclusion.decision.exit_code())
+}
+
+fn shapes(args: &Args) -> anyhow::Result<Shapes> {
+    let reference = match (&args.shapes, args.no_shapes) {
+        (_, true) => None,
+        (Some(dir), false) => Some(dir.clone()),
+        (None, false) => Shapes::shipped_reference(),
+    };
+    Ok(Shapes::load(
+        reference.as_deref(),
+        args.record_shapes.as_deref(),
+    )?)
 }
 
 fn options(args: &Args) -> anyhow::Result<RunOptions> {
@@ -179,6 +209,7 @@ fn options(args: &Args) -> anyhow::Result<RunOptions> {
         formats,
         concurrency: args.concurrency,
         progress: !args.quiet,
+        shapes: shapes(args)?,
     })
 }
 

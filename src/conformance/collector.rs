@@ -40,6 +40,8 @@ pub struct Partial {
     pub formats: Vec<Format>,
     /// Its World's exchanges.
     pub exchanges: Vec<RecordedExchange>,
+    /// Responses whose shape drifted from the reference, each explained.
+    pub drifts: Vec<String>,
 }
 
 /// The shared store.

@@ -22,6 +22,7 @@ pub mod target;
 mod world;
 
 pub use control::Control;
+pub use record::Shapes;
 pub use runner::{RunError, RunOptions, run};
 pub use target::{Target, TargetKind};
 pub use world::World;

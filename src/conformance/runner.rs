@@ -4,6 +4,7 @@
 
 use super::collector::{self, Collector, Key, Partial, Store, key};
 use super::features::{self, FeatureError, ScenarioInfo};
+use super::record::Shapes;
 use super::target::Target;
 use super::{World, record};
 use crate::report::{self, Outcome, RunResults, ScenarioResult, StepStatus, TargetInfo};
@@ -32,6 +33,8 @@ pub struct RunOptions {
     pub concurrency: usize,
     /// Print a line per finished scenario.
     pub progress: bool,
+    /// Response shapes to compare every response with, and to record.
+    pub shapes: Shapes,
 }
 
 impl Default for RunOptions {
@@ -43,6 +46,7 @@ impl Default for RunOptions {
             formats: Format::ALL.to_vec(),
             concurrency: 16,
             progress: false,
+            shapes: Shapes::default(),
         }
     }
 }
@@ -125,6 +129,7 @@ async fn execute(
     let store = collector.store.clone();
     let after_store = store.clone();
     let progress = options.progress;
+    let shapes = options.shapes.clone();
     World::cucumber::<&str>()
         .with_parser(Preloaded(features))
         .with_writer(collector.normalized())
@@ -137,8 +142,9 @@ async fn execute(
         .after(move |feature, _, scenario, finished, world| {
             let store = after_store.clone();
             let key = key(feature, scenario);
+            let shapes = shapes.clone();
             async move {
-                record::after(&store, key, finished, world, progress);
+                record::after(&store, key, finished, world, progress, &shapes);
             }
             .boxed_local()
         })
@@ -199,6 +205,19 @@ fn outcome_of(info: &ScenarioInfo, partial: &Partial) -> (Outcome, Option<String
         .steps
         .iter()
         .find(|s| s.status != StepStatus::Passed);
+    if failed.is_none() && !partial.drifts.is_empty() {
+        let place = report::failure::Place {
+            scenario: &info.name,
+            feature_file: &info.file,
+            step: "(every response) matches its recorded shape",
+            line: info.line,
+        };
+        let message = partial.drifts.join("\n");
+        return (
+            Outcome::Failed,
+            Some(report::failure::frame(&place, &message)),
+        );
+    }
     match failed {
         None if partial.steps.is_empty() => {
             (Outcome::Failed, Some("the scenario ran no step".into()))

@@ -193,6 +193,44 @@ impl Reference {
         Ok(Reference { shapes })
     }
 
+    /// Load the insta snapshots of a directory as a reference: every `<key>.snap` file whose
+    /// name is a response key (`CreateReverseDtsJob.success.json.snap`), its header skipped.
+    /// Other snapshots in the directory are ignored.
+    ///
+    /// # Errors
+    ///
+    /// [`ShapeError::Read`] when the directory or a file cannot be read,
+    /// [`ShapeError::Parse`] when a snapshot's body is not a shape.
+    pub fn from_snapshots(dir: &Path) -> Result<Reference, ShapeError> {
+        let unreadable = |path: &Path, e: std::io::Error| ShapeError::Read {
+            path: path.to_path_buf(),
+            reason: e.to_string(),
+        };
+        let mut shapes = BTreeMap::new();
+        for entry in std::fs::read_dir(dir).map_err(|e| unreadable(dir, e))? {
+            let path = entry.map_err(|e| unreadable(dir, e))?.path();
+            let name = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default();
+            let Some(stem) = name.strip_suffix(".snap") else {
+                continue;
+            };
+            let Some(key) = ShapeKey::from_file_name(&format!("{stem}.{EXTENSION}")) else {
+                continue;
+            };
+            let text = std::fs::read_to_string(&path).map_err(|e| unreadable(&path, e))?;
+            let body = snapshot_body(&text);
+            let shape = Shape::parse(body).map_err(|e| ShapeError::Parse {
+                path: path.clone(),
+                line: e.line,
+                reason: e.reason,
+            })?;
+            shapes.insert(key, shape);
+        }
+        Ok(Reference { shapes })
+    }
+
     /// The recorded shape of a response kind.
     pub fn get(&self, key: &ShapeKey) -> Option<&Shape> {
         self.shapes.get(key)
@@ -323,4 +361,12 @@ impl Recorder {
         seen.insert(key.clone(), merged);
         Ok(())
     }
+}
+
+/// The body of an insta snapshot: what follows its `---` header block, if it has one.
+fn snapshot_body(text: &str) -> &str {
+    let Some(rest) = text.strip_prefix("---\n") else {
+        return text;
+    };
+    rest.split_once("\n---\n").map_or(text, |(_, body)| body)
 }

@@ -175,6 +175,19 @@ pub async fn mock_with(defects: &[Defect]) -> Handle {
         .expect("the mock starts on a loopback port")
 }
 
+/// Run the whole suite against a running mock, checking and recording response shapes.
+pub async fn run_suite_with_shapes(handle: &Handle, shapes: conformance::Shapes) -> RunResults {
+    let target = Arc::new(Target::mock(&handle.url(), TargetKind::ExternalMock));
+    let options = RunOptions {
+        features_dir: Some(concat!(env!("CARGO_MANIFEST_DIR"), "/features").into()),
+        shapes,
+        ..RunOptions::default()
+    };
+    conformance::run(target, &options)
+        .await
+        .expect("the run happens")
+}
+
 /// Run the whole suite against a running mock, through its control API.
 pub async fn run_suite(handle: &Handle) -> RunResults {
     let target = Arc::new(Target::mock(&handle.url(), TargetKind::ExternalMock));
