@@ -12,6 +12,7 @@ pub mod cli;
 pub mod client;
 pub mod conformance;
 pub mod contract;
+pub mod fuzz;
 pub mod mock;
 pub mod report;
 pub mod signing;
