@@ -4,7 +4,7 @@
 //! cargo run --release --example fuzz_rate -- [CASES] [CONCURRENCY] [SEED]
 //! ```
 //!
-//! Defaults: 10,000 cases, 64 at a time, a random seed. Exits 1 when a property broke.
+//! Defaults: 10,000 cases, 16 at a time, a random seed. Exits 1 when a property broke.
 
 use std::io::Write as _;
 use std::process::ExitCode;
@@ -21,7 +21,7 @@ fn argument<T: std::str::FromStr>(position: usize) -> Option<T> {
 async fn main() -> ExitCode {
     let options = FuzzOptions {
         cases: argument(1).unwrap_or(10_000),
-        concurrency: argument(2).unwrap_or(64),
+        concurrency: argument(2).unwrap_or(16),
         seed: argument(3),
         ..FuzzOptions::default()
     };

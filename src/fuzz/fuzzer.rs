@@ -61,7 +61,7 @@ impl Arrangement {
             audit_each_case: true,
             limits: Limits::default(),
             timeout: Duration::from_secs(10),
-            connections: 64,
+            connections: 16,
             tolerate: Deviation::ALL.to_vec(),
         }
     }
