@@ -62,7 +62,7 @@ impl Arrangement {
             limits: Limits::default(),
             timeout: Duration::from_secs(10),
             connections: 16,
-            tolerate: Deviation::ALL.to_vec(),
+            tolerate: Vec::new(),
         }
     }
 }

@@ -42,7 +42,7 @@ pub struct FuzzOptions {
 
 impl Default for FuzzOptions {
     /// 256 cases against the embedded mock, 16 at a time, V1 and V3, no mutations of a
-    /// live account, at most 1,024 shrink steps, every known deviation accepted.
+    /// live account, at most 1,024 shrink steps, every property strict.
     fn default() -> Self {
         FuzzOptions {
             endpoint: None,
@@ -56,7 +56,7 @@ impl Default for FuzzOptions {
             credentials: None,
             mock: mock::Config::default(),
             max_shrink_iters: 1024,
-            tolerate: Deviation::ALL.to_vec(),
+            tolerate: Vec::new(),
         }
     }
 }

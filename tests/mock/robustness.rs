@@ -91,6 +91,20 @@ async fn an_encoding_error_is_answered_in_the_requested_format() {
 }
 
 #[tokio::test]
+async fn a_refusal_before_the_body_is_read_still_answers_in_the_format_the_body_asks_for() {
+    let handle = mock().await;
+    let body = format!("Format=XML&DtsJobId={}", "a".repeat(5000));
+    let request = format!(
+        "POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n\
+         Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    let (status, answer) = raw(&handle, request.as_bytes()).await;
+    assert_eq!(status, 413);
+    assert!(answer.starts_with("<?xml"), "{answer}");
+}
+
+#[tokio::test]
 async fn unknown_parameters_are_signed_and_ignored() {
     let handle = mock().await;
     let credentials = account(&handle).await;

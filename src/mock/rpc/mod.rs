@@ -124,6 +124,14 @@ async fn pipeline(
     let body = axum::body::to_bytes(body, limit)
         .await
         .map_err(|_| Rejection::gateway("gw.RequestTooLarge", ""))?;
+    if uri.query().and_then(params::sniff_format).is_none() {
+        let sniffed = std::str::from_utf8(&body)
+            .ok()
+            .and_then(params::sniff_format);
+        if let Some(format) = sniffed.and_then(|raw| Format::parse(&raw)) {
+            context.format = format;
+        }
+    }
     let incoming = params::read(
         method,
         uri.query(),
