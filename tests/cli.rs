@@ -224,3 +224,38 @@ fn a_call_prints_the_redacted_exchange_and_exits_0_whatever_the_status() {
         arrived.target
     );
 }
+
+#[test]
+fn fuzz_exits_0_when_every_property_holds_and_1_with_the_replay_seed_when_one_breaks() {
+    let output = run(
+        dts_conformance(),
+        &["fuzz", "--cases", "200", "--seed", "3"],
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "{stdout}");
+    assert!(stdout.contains("every property held"), "{stdout}");
+
+    let args = [
+        "fuzz",
+        "--cases",
+        "300",
+        "--seed",
+        "7",
+        "--defect",
+        "star-canonicalisation",
+    ];
+    let output = run(dts_conformance(), &args);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains("property signature-accepted broke"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("replay: dts-conformance fuzz --seed "),
+        "{stdout}"
+    );
+
+    let output = run(dts_conformance(), &["fuzz", "--cases", "0"]);
+    assert_cannot_run(&output, "--cases");
+}

@@ -10,6 +10,7 @@
 
 mod bench;
 mod call;
+mod fuzz;
 mod mock;
 mod output;
 mod report;
@@ -58,6 +59,8 @@ pub enum Command {
     Run(run::Args),
     /// Serve the mock DTS endpoint until interrupted.
     Mock(mock::Args),
+    /// Fuzz DtsJobId and request encoding against the embedded mock or an endpoint.
+    Fuzz(fuzz::Args),
     /// Measure the mock's throughput and latency over loopback HTTP.
     Bench(bench::Args),
     /// Send one signed request to an endpoint and print the exchange, secrets redacted.
@@ -82,6 +85,7 @@ pub fn run(cli: Cli) -> ExitCode {
         None => run::run(&run::Args::default()),
         Some(Command::Run(args)) => run::run(&args),
         Some(Command::Mock(args)) => mock::run(&args),
+        Some(Command::Fuzz(args)) => fuzz::run(&args),
         Some(Command::Bench(args)) => bench::run(&args),
         Some(Command::Call(args)) => call::run(&args),
         Some(Command::Report(args)) => report::run(&args),
