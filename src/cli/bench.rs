@@ -9,7 +9,7 @@ use std::time::Duration;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Concurrent keep-alive connections.
-    #[arg(long, default_value_t = 32, value_name = "N")]
+    #[arg(long, default_value_t = 16, value_name = "N")]
     connections: usize,
 
     /// How long to send, in seconds.
