@@ -6,6 +6,19 @@
 //! ([`wire`]); the [`mock`] is a real HTTP server; the [`conformance`] suite runs the Gherkin
 //! features against any target and leaves [`report`]s; [`bench`] measures the mock; [`cli`]
 //! is the command line.
+//!
+//! The contract's rows are data that scenarios, reports and the mock all read:
+//!
+//! ```
+//! use dts_conformance::contract::{Table, documented_error, find_row};
+//!
+//! let row = find_row("resp.DtsInstanceId").expect("a row of the response table");
+//! assert_eq!(row.table, Table::Response);
+//! assert!(row.per_format, "response rows must hold in JSON and in XML");
+//!
+//! let throttled = documented_error("Throttling.User").expect("in the error table");
+//! assert_eq!(throttled.http_status, 400);
+//! ```
 
 pub mod bench;
 pub mod cli;
