@@ -24,7 +24,7 @@ pub struct Options {
 impl Default for Options {
     fn default() -> Self {
         Options {
-            connections: 32,
+            connections: 16,
             duration: Duration::from_secs(10),
             skew: Duration::from_secs(10),
         }

@@ -9,7 +9,7 @@
 
 use super::clock::real_now;
 use super::faults::FaultSpec;
-use super::jobs::JobSeed;
+use super::seed::JobSeed;
 use super::state::{AccountState, State, Token, lock};
 use super::{Account, ThrottleConfig};
 use axum::Router;

@@ -20,6 +20,7 @@ mod nonce;
 mod rejection;
 mod respond;
 mod rpc;
+mod seed;
 mod server;
 mod state;
 mod throttle;
@@ -27,8 +28,9 @@ mod throttle;
 pub use config::{Account, Config, Limits, ThrottleConfig};
 pub use defects::Defect;
 pub use faults::FaultSpec;
-pub use jobs::{AccountJobSeed, JobSeed, JobType, PrecheckOutcome, SeedFile};
+pub use jobs::{JobType, PrecheckOutcome};
 pub use journal::JournalEntry;
+pub use seed::{AccountJobSeed, JobSeed, SeedFile};
 pub use server::{Handle, Server, StartError};
 
 /// The current time as a request `Timestamp` (`yyyy-MM-ddTHH:mm:ssZ`, UTC).

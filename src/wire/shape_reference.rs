@@ -166,31 +166,15 @@ impl Reference {
     /// [`ShapeError::Read`] when the directory or a file cannot be read,
     /// [`ShapeError::FileName`] and [`ShapeError::Parse`] for a `.shape` file that is not one.
     pub fn load(dir: &Path) -> Result<Reference, ShapeError> {
-        let unreadable = |path: &Path, e: std::io::Error| ShapeError::Read {
-            path: path.to_path_buf(),
-            reason: e.to_string(),
-        };
-        let mut shapes = BTreeMap::new();
-        for entry in std::fs::read_dir(dir).map_err(|e| unreadable(dir, e))? {
-            let path = entry.map_err(|e| unreadable(dir, e))?.path();
-            if path.extension().and_then(|e| e.to_str()) != Some(EXTENSION) {
-                continue;
+        read_shapes(dir, &|name: &str, path: &Path| {
+            if Path::new(name).extension().and_then(|e| e.to_str()) != Some(EXTENSION) {
+                return Ok(None);
             }
-            let name = path
-                .file_name()
-                .and_then(|n| n.to_str())
-                .unwrap_or_default();
-            let key = ShapeKey::from_file_name(name)
-                .ok_or_else(|| ShapeError::FileName { path: path.clone() })?;
-            let text = std::fs::read_to_string(&path).map_err(|e| unreadable(&path, e))?;
-            let shape = Shape::parse(&text).map_err(|e| ShapeError::Parse {
-                path: path.clone(),
-                line: e.line,
-                reason: e.reason,
+            let key = ShapeKey::from_file_name(name).ok_or_else(|| ShapeError::FileName {
+                path: path.to_path_buf(),
             })?;
-            shapes.insert(key, shape);
-        }
-        Ok(Reference { shapes })
+            Ok(Some((key, false)))
+        })
     }
 
     /// Load the insta snapshots of a directory as a reference: every `<key>.snap` file whose
@@ -202,33 +186,12 @@ impl Reference {
     /// [`ShapeError::Read`] when the directory or a file cannot be read,
     /// [`ShapeError::Parse`] when a snapshot's body is not a shape.
     pub fn from_snapshots(dir: &Path) -> Result<Reference, ShapeError> {
-        let unreadable = |path: &Path, e: std::io::Error| ShapeError::Read {
-            path: path.to_path_buf(),
-            reason: e.to_string(),
-        };
-        let mut shapes = BTreeMap::new();
-        for entry in std::fs::read_dir(dir).map_err(|e| unreadable(dir, e))? {
-            let path = entry.map_err(|e| unreadable(dir, e))?.path();
-            let name = path
-                .file_name()
-                .and_then(|n| n.to_str())
-                .unwrap_or_default();
-            let Some(stem) = name.strip_suffix(".snap") else {
-                continue;
-            };
-            let Some(key) = ShapeKey::from_file_name(&format!("{stem}.{EXTENSION}")) else {
-                continue;
-            };
-            let text = std::fs::read_to_string(&path).map_err(|e| unreadable(&path, e))?;
-            let body = snapshot_body(&text);
-            let shape = Shape::parse(body).map_err(|e| ShapeError::Parse {
-                path: path.clone(),
-                line: e.line,
-                reason: e.reason,
-            })?;
-            shapes.insert(key, shape);
-        }
-        Ok(Reference { shapes })
+        read_shapes(dir, &|name: &str, _: &Path| {
+            let key = name
+                .strip_suffix(".snap")
+                .and_then(|stem| ShapeKey::from_file_name(&format!("{stem}.{EXTENSION}")));
+            Ok(key.map(|key| (key, true)))
+        })
     }
 
     /// The recorded shape of a response kind.
@@ -361,6 +324,42 @@ impl Recorder {
         seen.insert(key.clone(), merged);
         Ok(())
     }
+}
+
+/// Which file of a directory holds which response kind's shape: `None` to skip the file,
+/// else its key and whether the shape follows an insta snapshot header.
+type Selector<'a> = dyn Fn(&str, &Path) -> Result<Option<(ShapeKey, bool)>, ShapeError> + 'a;
+
+/// Read the shapes of the files of `dir` that `select` picks.
+fn read_shapes(dir: &Path, select: &Selector<'_>) -> Result<Reference, ShapeError> {
+    let unreadable = |path: &Path, e: std::io::Error| ShapeError::Read {
+        path: path.to_path_buf(),
+        reason: e.to_string(),
+    };
+    let mut shapes = BTreeMap::new();
+    for entry in std::fs::read_dir(dir).map_err(|e| unreadable(dir, e))? {
+        let path = entry.map_err(|e| unreadable(dir, e))?.path();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        let Some((key, snapshot)) = select(name, &path)? else {
+            continue;
+        };
+        let text = std::fs::read_to_string(&path).map_err(|e| unreadable(&path, e))?;
+        let body = if snapshot {
+            snapshot_body(&text)
+        } else {
+            &text
+        };
+        let shape = Shape::parse(body).map_err(|e| ShapeError::Parse {
+            path: path.clone(),
+            line: e.line,
+            reason: e.reason,
+        })?;
+        shapes.insert(key, shape);
+    }
+    Ok(Reference { shapes })
 }
 
 /// The body of an insta snapshot: what follows its `---` header block, if it has one.
