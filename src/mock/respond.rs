@@ -6,12 +6,15 @@ use crate::wire::{self, Format, Value};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
-/// A fresh request id in the service's format: an upper-case UUID.
+/// A fresh request id in the service's format: an upper-case version-4 UUID.
+///
+/// The random bits come from the thread's fast generator rather than the operating system:
+/// ids must be unique, not unpredictable, and every response needs one.
 pub fn new_request_id() -> String {
-    uuid::Uuid::new_v4()
-        .hyphenated()
-        .to_string()
-        .to_ascii_uppercase()
+    let bytes = fastrand::u128(..).to_le_bytes();
+    let uuid = uuid::Builder::from_random_bytes(bytes).into_uuid();
+    let mut text = [0u8; uuid::fmt::Hyphenated::LENGTH];
+    uuid.hyphenated().encode_upper(&mut text).to_string()
 }
 
 /// A success response: `value` under `<{Action}Response>` in XML.
@@ -66,4 +69,21 @@ fn build(
         headers.insert("x-acs-request-id", value);
     }
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn request_ids_are_distinct_upper_case_version_4_uuids() {
+        let ids: std::collections::HashSet<String> = (0..1000).map(|_| new_request_id()).collect();
+        assert_eq!(ids.len(), 1000);
+        for id in &ids {
+            let parsed = uuid::Uuid::parse_str(id).map(|u| u.get_version_num());
+            assert_eq!(parsed, Ok(4), "{id}");
+            assert_eq!(id.len(), 36, "{id}");
+            assert!(!id.chars().any(|c| c.is_ascii_lowercase()), "{id}");
+        }
+    }
 }

@@ -46,11 +46,11 @@ pub fn percent_encode(s: &str) -> String {
 /// Encodes pairs as `name=value` joined by `&`, names and values by [`percent_encode`]
 /// except that spaces are written as `space` says.
 pub fn encode_pairs(pairs: &[(String, String)], space: Space) -> String {
-    let encoded: Vec<String> = pairs
+    let encoded: Vec<(String, String)> = pairs
         .iter()
-        .map(|(name, value)| format!("{}={}", encode_with(name, space), encode_with(value, space)))
+        .map(|(name, value)| (encode_with(name, space), encode_with(value, space)))
         .collect();
-    encoded.join("&")
+    join_pairs(&encoded)
 }
 
 /// Decodes an `application/x-www-form-urlencoded` string (a query string or a form body).
@@ -82,30 +82,44 @@ pub(super) fn canonical_pairs<'a>(pairs: impl IntoIterator<Item = &'a (String, S
         .map(|(name, value)| (percent_encode(name), percent_encode(value)))
         .collect();
     encoded.sort_unstable();
+    join_pairs(&encoded)
+}
 
-    let joined: Vec<String> = encoded
-        .into_iter()
-        .map(|(name, value)| format!("{name}={value}"))
-        .collect();
-    joined.join("&")
+/// `name=value` pairs joined by `&`, in one allocation.
+fn join_pairs(encoded: &[(String, String)]) -> String {
+    let length = encoded.iter().map(|(n, v)| n.len() + v.len() + 2).sum();
+    let mut joined = String::with_capacity(length);
+    for (index, (name, value)) in encoded.iter().enumerate() {
+        if index > 0 {
+            joined.push('&');
+        }
+        joined.push_str(name);
+        joined.push('=');
+        joined.push_str(value);
+    }
+    joined
 }
 
 fn encode_with(s: &str, space: Space) -> String {
-    let mut out = String::with_capacity(s.len());
-    for &byte in s.as_bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(char::from(byte));
-            }
-            b' ' if space == Space::Plus => out.push('+'),
-            _ => {
-                out.push('%');
-                out.push(char::from(UPPER_HEX[usize::from(byte >> 4)]));
-                out.push(char::from(UPPER_HEX[usize::from(byte & 0x0F)]));
-            }
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len() + 16);
+    let mut run = 0;
+    for (index, &byte) in bytes.iter().enumerate() {
+        if matches!(byte, b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~') {
+            continue;
         }
+        out.extend_from_slice(&bytes[run..index]);
+        if byte == b' ' && space == Space::Plus {
+            out.push(b'+');
+        } else {
+            let hex = |nibble: u8| UPPER_HEX[usize::from(nibble)];
+            out.extend_from_slice(&[b'%', hex(byte >> 4), hex(byte & 0x0F)]);
+        }
+        run = index + 1;
     }
-    out
+    out.extend_from_slice(&bytes[run..]);
+    // Only ASCII was written, so this cannot fall back.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Decodes one name or value; `segment` is the whole raw pair, for the error.
