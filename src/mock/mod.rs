@@ -11,6 +11,7 @@
 
 mod clock;
 mod config;
+mod connections;
 mod control;
 mod defects;
 mod faults;

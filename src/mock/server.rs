@@ -78,14 +78,7 @@ impl Server {
         })?;
         let app = Server::app(config)?;
         let (shutdown, signal) = oneshot::channel::<()>();
-        let task = tokio::spawn(async move {
-            let serve = axum::serve(listener, app).with_graceful_shutdown(async move {
-                let _ = signal.await;
-            });
-            if let Err(error) = serve.await {
-                tracing::error!(%error, "mock server stopped");
-            }
-        });
+        let task = tokio::spawn(super::connections::serve(listener, app, signal));
         tracing::info!(%address, "mock listening");
         Ok(Handle {
             address,
