@@ -3,6 +3,7 @@
 //! replayed byte for byte.
 
 mod common;
+mod connections;
 mod control;
 mod robustness;
 mod rpc_surface;
