@@ -77,12 +77,28 @@ pub fn decode_form(raw: &str) -> Result<Vec<(String, String)>, DecodeError> {
 
 /// Sorts pairs by encoded name, then encoded value, and joins them as a canonical query.
 pub(super) fn canonical_pairs<'a>(pairs: impl IntoIterator<Item = &'a (String, String)>) -> String {
-    let mut encoded: Vec<(String, String)> = pairs
+    // Each pair is encoded once, as `name=value`, with the position of its `=`.
+    let mut encoded: Vec<(String, usize)> = pairs
         .into_iter()
-        .map(|(name, value)| (percent_encode(name), percent_encode(value)))
+        .map(|(name, value)| {
+            let mut pair = String::with_capacity(name.len() + value.len() + 8);
+            encode_into(&mut pair, name, Space::Percent20);
+            let equals = pair.len();
+            pair.push('=');
+            encode_into(&mut pair, value, Space::Percent20);
+            (pair, equals)
+        })
         .collect();
-    encoded.sort_unstable();
-    join_pairs(&encoded)
+    encoded.sort_unstable_by(|(a, at), (b, bt)| a.split_at(*at).cmp(&b.split_at(*bt)));
+    let length = encoded.iter().map(|(pair, _)| pair.len() + 1).sum();
+    let mut joined = String::with_capacity(length);
+    for (index, (pair, _)) in encoded.iter().enumerate() {
+        if index > 0 {
+            joined.push('&');
+        }
+        joined.push_str(pair);
+    }
+    joined
 }
 
 /// `name=value` pairs joined by `&`, in one allocation.
@@ -101,25 +117,31 @@ fn join_pairs(encoded: &[(String, String)]) -> String {
 }
 
 fn encode_with(s: &str, space: Space) -> String {
+    let mut out = String::with_capacity(s.len() + 16);
+    encode_into(&mut out, s, space);
+    out
+}
+
+/// Appends `s` percent-encoded to `out`, spaces written as `space` says.
+pub fn encode_into(out: &mut String, s: &str, space: Space) {
     let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len() + 16);
     let mut run = 0;
     for (index, &byte) in bytes.iter().enumerate() {
         if matches!(byte, b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~') {
             continue;
         }
-        out.extend_from_slice(&bytes[run..index]);
+        // A run of unreserved bytes is ASCII, so it starts and ends on character boundaries.
+        out.push_str(s.get(run..index).unwrap_or_default());
         if byte == b' ' && space == Space::Plus {
-            out.push(b'+');
+            out.push('+');
         } else {
-            let hex = |nibble: u8| UPPER_HEX[usize::from(nibble)];
-            out.extend_from_slice(&[b'%', hex(byte >> 4), hex(byte & 0x0F)]);
+            out.push('%');
+            out.push(char::from(UPPER_HEX[usize::from(byte >> 4)]));
+            out.push(char::from(UPPER_HEX[usize::from(byte & 0x0F)]));
         }
         run = index + 1;
     }
-    out.extend_from_slice(&bytes[run..]);
-    // Only ASCII was written, so this cannot fall back.
-    String::from_utf8(out).unwrap_or_default()
+    out.push_str(s.get(run..).unwrap_or_default());
 }
 
 /// Decodes one name or value; `segment` is the whole raw pair, for the error.

@@ -1,7 +1,7 @@
 //! Signature V1 for RPC requests: `SignatureVersion=1.0`, `SignatureMethod=HMAC-SHA1`.
 //!
 //! The signature covers every query and form-body parameter except `Signature`, decoded and
-//! re-encoded by [`percent_encode`], sorted by name.
+//! re-encoded by [`percent_encode`](super::encode::percent_encode), sorted by name.
 
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
@@ -9,7 +9,7 @@ use hmac::{Hmac, Mac};
 use sha1::Sha1;
 
 use super::SignatureError;
-use super::encode::{canonical_pairs, percent_encode};
+use super::encode::{Space, canonical_pairs, encode_into};
 
 /// The parameter that carries the signature.
 pub const SIGNATURE_PARAMETER: &str = "Signature";
@@ -68,7 +68,11 @@ pub fn verify(
 }
 
 fn string_to_sign_of_canonical(method: &str, canonical: &str) -> String {
-    format!("{method}&%2F&{}", percent_encode(canonical))
+    let mut text = String::with_capacity(method.len() + 8 + canonical.len() * 5 / 4);
+    text.push_str(method);
+    text.push_str("&%2F&");
+    encode_into(&mut text, canonical, Space::Percent20);
+    text
 }
 
 fn received_signature(params: &[(String, String)]) -> Result<&str, SignatureError> {
