@@ -1,18 +1,12 @@
 //! One load connection: raw keep-alive HTTP/1.1 with freshly signed requests.
 
 use super::Figures;
-use crate::contract::{API_VERSION, Action};
-use crate::mock::clock_text;
-use crate::signing::encode::{Space, encode_pairs};
-use crate::signing::v1;
+use super::request::{ACCESS_KEY_ID, Requests};
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
-
-const ACCESS_KEY_ID: &str = "testid";
-const SECRET: &str = "testsecret";
 
 /// Width of a latency bucket.
 const BUCKET: Duration = Duration::from_micros(10);
@@ -114,7 +108,13 @@ impl Totals {
 /// Seed the job the load creates reverse tasks for, through the control API.
 pub async fn arrange(address: SocketAddr) -> Result<String, String> {
     let body = r#"{"job_type":"SYNC"}"#;
-    let (status, answer) = control(address, "POST", "/_mock/accounts/testid/jobs", body).await?;
+    let (status, answer) = control(
+        address,
+        "POST",
+        &format!("/_mock/accounts/{ACCESS_KEY_ID}/jobs"),
+        body,
+    )
+    .await?;
     if status != 201 {
         return Err(format!("seeding a job answered {status}: {answer}"));
     }
@@ -152,76 +152,63 @@ async fn control(
         .await
         .map_err(|e| e.to_string())?;
     let mut buffer = Vec::new();
-    read_response(&mut stream, &mut buffer)
+    let (status, body) = read_response(&mut stream, &mut buffer)
         .await
-        .map_err(|e| e.to_string())
+        .map_err(|e| e.to_string())?;
+    Ok((status, String::from_utf8_lossy(&buffer[body]).into_owned()))
 }
 
-/// Send requests on one connection until `deadline`.
-pub async fn load(address: SocketAddr, job: String, index: usize, deadline: Instant) -> Totals {
+/// Send requests on one connection until `deadline`, `depth` at a time: each batch is
+/// written at once and its answers read in order before the next batch is sent.
+pub async fn load(
+    address: SocketAddr,
+    job: String,
+    index: usize,
+    depth: usize,
+    deadline: Instant,
+) -> Totals {
     let mut totals = Totals::default();
     let Ok(mut stream) = TcpStream::connect(address).await else {
         totals.errors += 1;
         return totals;
     };
     let _ = stream.set_nodelay(true);
-    let mut buffer = Vec::with_capacity(4096);
-    let mut counter: u64 = 0;
-    while Instant::now() < deadline {
-        counter += 1;
-        let action = if counter.is_multiple_of(2) {
-            Action::CreateReverseDtsJob
-        } else {
-            Action::DescribeDtsJobs
-        };
-        let request = signed_request(action, &job, &format!("{index:08x}{counter:024x}"));
+    let mut requests = Requests::new(&job, index);
+    let mut batch = String::with_capacity(1024 * depth);
+    let mut buffer = Vec::with_capacity(4096 * depth);
+    'batches: while Instant::now() < deadline {
+        batch.clear();
+        for _ in 0..depth {
+            requests.next_into(&mut batch);
+        }
         let sent = Instant::now();
-        if stream.write_all(request.as_bytes()).await.is_err() {
+        if stream.write_all(batch.as_bytes()).await.is_err() {
             totals.errors += 1;
             break;
         }
-        match read_response(&mut stream, &mut buffer).await {
-            Ok((status, _)) => {
-                totals.latencies.record(sent.elapsed());
-                *totals.statuses.entry(status).or_default() += 1;
-            }
-            Err(_) => {
-                totals.errors += 1;
-                break;
+        for _ in 0..depth {
+            match read_response(&mut stream, &mut buffer).await {
+                Ok((status, body)) => {
+                    totals.latencies.record(sent.elapsed());
+                    *totals.statuses.entry(status).or_default() += 1;
+                    buffer.drain(..body.end);
+                }
+                Err(_) => {
+                    totals.errors += 1;
+                    break 'batches;
+                }
             }
         }
     }
     totals
 }
 
-fn signed_request(action: Action, job: &str, nonce: &str) -> String {
-    let mut params: Vec<(String, String)> = vec![
-        ("Action".into(), action.name().into()),
-        ("Version".into(), API_VERSION.into()),
-        ("Format".into(), "JSON".into()),
-        ("AccessKeyId".into(), ACCESS_KEY_ID.into()),
-        ("SignatureMethod".into(), "HMAC-SHA1".into()),
-        ("SignatureVersion".into(), "1.0".into()),
-        ("SignatureNonce".into(), nonce.into()),
-        ("Timestamp".into(), clock_text()),
-    ];
-    match action {
-        Action::DescribeDtsJobs => params.push(("JobType".into(), "SYNC".into())),
-        _ => params.push(("DtsJobId".into(), job.into())),
-    }
-    let signature = v1::sign(SECRET, &v1::string_to_sign("GET", &params));
-    params.push(("Signature".into(), signature));
-    format!(
-        "GET /?{} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
-        encode_pairs(&params, Space::Percent20)
-    )
-}
-
-/// Read one HTTP/1.1 response with a Content-Length body; returns status and body.
+/// Read one HTTP/1.1 response with a Content-Length body into `buffer`; returns the status
+/// and where the body lies in `buffer` (the response ends where the body does).
 async fn read_response(
     stream: &mut TcpStream,
     buffer: &mut Vec<u8>,
-) -> std::io::Result<(u16, String)> {
+) -> std::io::Result<(u16, std::ops::Range<usize>)> {
     let broken = || std::io::Error::new(std::io::ErrorKind::InvalidData, "malformed response");
     loop {
         if let Some(end) = buffer.windows(4).position(|w| w == b"\r\n\r\n") {
@@ -242,24 +229,20 @@ async fn read_response(
             while buffer.len() < total {
                 fill(stream, buffer).await?;
             }
-            let body = String::from_utf8_lossy(&buffer[end + 4..total]).into_owned();
-            buffer.drain(..total);
-            return Ok((status, body));
+            return Ok((status, end + 4..total));
         }
         fill(stream, buffer).await?;
     }
 }
 
 async fn fill(stream: &mut TcpStream, buffer: &mut Vec<u8>) -> std::io::Result<()> {
-    let mut chunk = [0u8; 8192];
-    let n = stream.read(&mut chunk).await?;
-    if n == 0 {
+    buffer.reserve(8192);
+    if stream.read_buf(buffer).await? == 0 {
         return Err(std::io::Error::new(
             std::io::ErrorKind::UnexpectedEof,
             "closed",
         ));
     }
-    buffer.extend_from_slice(&chunk[..n]);
     Ok(())
 }
 

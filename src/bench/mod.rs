@@ -1,11 +1,15 @@
 //! Throughput and latency of the mock under load, measured over real loopback HTTP.
 //!
 //! Each connection is a keep-alive HTTP/1.1 stream that sends correctly signed V1 requests,
-//! each with a fresh nonce and the current timestamp, alternating CreateReverseDtsJob and
-//! DescribeDtsJobs. The load generator is deliberately lean (pre-sized buffers, no HTTP client
-//! library) so that on a small machine the figures describe the mock rather than the client.
+//! each with a fresh nonce and the current timestamp, alternating DescribeDtsJobs and
+//! CreateReverseDtsJob. By default a connection waits for each answer before its next
+//! request, as the official SDKs do; `pipeline` above 1 writes that many requests at once and
+//! then reads their answers. The load generator is deliberately lean (reused buffers, no HTTP
+//! client library, a signer specialised to its parameters) so that on a small machine the
+//! figures describe the mock rather than the client.
 
 mod connection;
+mod request;
 
 use crate::mock::{self, Config, Server, ThrottleConfig};
 use std::time::{Duration, Instant};
@@ -15,6 +19,9 @@ use std::time::{Duration, Instant};
 pub struct Options {
     /// Concurrent keep-alive connections.
     pub connections: usize,
+    /// Requests in flight per connection: 1 waits for each answer before the next request,
+    /// more pipelines that many.
+    pub pipeline: usize,
     /// How long to send.
     pub duration: Duration,
     /// The mock's timestamp window (and so its nonce retention) for the run.
@@ -25,6 +32,7 @@ impl Default for Options {
     fn default() -> Self {
         Options {
             connections: 16,
+            pipeline: 1,
             duration: Duration::from_secs(10),
             skew: Duration::from_secs(10),
         }
@@ -92,6 +100,7 @@ pub async fn run(options: &Options) -> Result<Figures, BenchError> {
             handle.address(),
             job.clone(),
             index,
+            options.pipeline.max(1),
             deadline,
         )));
     }
@@ -150,7 +159,8 @@ impl Figures {
             .map(|k| format!("{} MiB", k / 1024))
             .collect();
         format!(
-            "mock benchmark: {} connections for {:?}, nonce window {:?}\n\
+            "mock benchmark: {} connections, {} request(s) in flight on each, for {:?}, \
+             nonce window {:?}\n\
              requests     {} ({:.0} per second)\n\
              latency      p50 {}  p90 {}  p99 {}  p99.9 {}  max {}\n\
              statuses     {}\n\
@@ -158,6 +168,7 @@ impl Figures {
              resident memory at each fifth of the run: {}\n\
              nonces held at the end: {}\n",
             options.connections,
+            options.pipeline,
             options.duration,
             options.skew,
             self.requests,

@@ -5,12 +5,20 @@ use crate::bench::{self, Options};
 use anyhow::Context as _;
 use std::time::Duration;
 
+/// The deepest pipeline `--pipeline` accepts.
+const MAX_PIPELINE: usize = 256;
+
 /// Flags of `bench`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Concurrent keep-alive connections.
     #[arg(long, default_value_t = 16, value_name = "N")]
     connections: usize,
+
+    /// Requests each connection sends before reading their answers (HTTP/1.1 pipelining);
+    /// 1 sends one request and waits for its answer, as the official SDKs do.
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    pipeline: usize,
 
     /// How long to send, in seconds.
     #[arg(long, default_value_t = 10, value_name = "SECONDS")]
@@ -28,11 +36,15 @@ pub struct Args {
 ///
 /// When the mock cannot start.
 pub fn run(args: &Args) -> anyhow::Result<u8> {
-    if args.connections == 0 || args.seconds == 0 {
-        anyhow::bail!("--connections and --seconds must be at least 1");
+    if args.connections == 0 || args.seconds == 0 || args.pipeline == 0 {
+        anyhow::bail!("--connections, --pipeline and --seconds must be at least 1");
+    }
+    if args.pipeline > MAX_PIPELINE {
+        anyhow::bail!("--pipeline is at most {MAX_PIPELINE}");
     }
     let options = Options {
         connections: args.connections,
+        pipeline: args.pipeline,
         duration: Duration::from_secs(args.seconds),
         skew: Duration::from_secs(args.skew_seconds),
     };
