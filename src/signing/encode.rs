@@ -146,6 +146,9 @@ pub fn encode_into(out: &mut String, s: &str, space: Space) {
 
 /// Decodes one name or value; `segment` is the whole raw pair, for the error.
 fn decode_component(text: &str, segment: &str) -> Result<String, DecodeError> {
+    if !text.bytes().any(|b| b == b'%' || b == b'+') {
+        return Ok(text.to_owned());
+    }
     let mut out = Vec::with_capacity(text.len());
     let mut rest = text.as_bytes();
     while let Some((&byte, tail)) = rest.split_first() {
