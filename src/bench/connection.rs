@@ -101,6 +101,7 @@ impl Totals {
             rss_kib,
             nonces_held,
             errors: self.errors,
+            cpu: None,
         }
     }
 }

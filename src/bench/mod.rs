@@ -9,9 +9,11 @@
 //! figures describe the mock rather than the client.
 
 mod connection;
+mod cpu;
 mod request;
 
 use crate::mock::{self, Config, Server, ThrottleConfig};
+use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
 /// What to run.
@@ -56,6 +58,18 @@ pub struct Figures {
     pub nonces_held: u64,
     /// Transport errors (a broken connection is counted, not hidden).
     pub errors: u64,
+    /// CPU time over the run, split between the mock and the load generator (`None` where
+    /// `/proc` is unavailable).
+    pub cpu: Option<CpuTime>,
+}
+
+/// CPU time used during a run.
+#[derive(Debug, Clone, Copy)]
+pub struct CpuTime {
+    /// The mock: the whole process but the load generator's thread.
+    pub mock: Duration,
+    /// The load generator's thread.
+    pub load: Duration,
 }
 
 /// Why a benchmark could not run.
@@ -94,27 +108,73 @@ pub async fn run(options: &Options) -> Result<Figures, BenchError> {
 
     let started = Instant::now();
     let deadline = started + options.duration;
-    let mut tasks = Vec::new();
-    for index in 0..options.connections {
-        tasks.push(tokio::spawn(connection::load(
-            handle.address(),
-            job.clone(),
-            index,
-            options.pipeline.max(1),
-            deadline,
-        )));
-    }
+    let process_before = cpu::process();
+    let load = start_load(handle.address(), job, options, deadline)?;
     let rss_kib = sample_memory(started, options.duration).await;
-    let mut totals = connection::Totals::default();
-    for task in tasks {
-        if let Ok(part) = task.await {
-            totals.merge(part);
-        }
-    }
+    let (totals, load_cpu) = tokio::task::spawn_blocking(move || load.join())
+        .await
+        .ok()
+        .and_then(Result::ok)
+        .ok_or_else(|| BenchError::Setup {
+            reason: "the load generator's thread failed".into(),
+        })?;
     let elapsed = started.elapsed();
+    let process_cpu = cpu::process()
+        .zip(process_before)
+        .map(|(after, before)| after.saturating_sub(before));
     let nonces_held = connection::nonces_held(handle.address()).await.unwrap_or(0);
     handle.stop().await;
-    Ok(totals.figures(elapsed, rss_kib, nonces_held))
+    let mut figures = totals.figures(elapsed, rss_kib, nonces_held);
+    figures.cpu = process_cpu.zip(load_cpu).map(|(process, load)| CpuTime {
+        mock: process.saturating_sub(load),
+        load,
+    });
+    Ok(figures)
+}
+
+/// The load generator: every connection on one current-thread runtime in its own thread, so
+/// that its CPU time can be told apart from the mock's. Returns the totals and the thread's
+/// CPU time over the run.
+fn start_load(
+    address: SocketAddr,
+    job: String,
+    options: &Options,
+    deadline: Instant,
+) -> Result<std::thread::JoinHandle<(connection::Totals, Option<Duration>)>, BenchError> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| BenchError::Setup {
+            reason: format!("cannot start the load generator's runtime: {e}"),
+        })?;
+    let (connections, depth) = (options.connections, options.pipeline.max(1));
+    Ok(std::thread::spawn(move || {
+        let before = cpu::thread();
+        let totals = runtime.block_on(async move {
+            let tasks: Vec<_> = (0..connections)
+                .map(|index| {
+                    tokio::spawn(connection::load(
+                        address,
+                        job.clone(),
+                        index,
+                        depth,
+                        deadline,
+                    ))
+                })
+                .collect();
+            let mut totals = connection::Totals::default();
+            for task in tasks {
+                if let Ok(part) = task.await {
+                    totals.merge(part);
+                }
+            }
+            totals
+        });
+        let used = cpu::thread()
+            .zip(before)
+            .map(|(after, before)| after.saturating_sub(before));
+        (totals, used)
+    }))
 }
 
 async fn sample_memory(started: Instant, duration: Duration) -> Vec<u64> {
@@ -165,6 +225,7 @@ impl Figures {
              latency      p50 {}  p90 {}  p99 {}  p99.9 {}  max {}\n\
              statuses     {}\n\
              transport errors {}\n\
+             {}\
              resident memory at each fifth of the run: {}\n\
              nonces held at the end: {}\n",
             options.connections,
@@ -180,8 +241,25 @@ impl Figures {
             ms(self.latency[4]),
             statuses.join(", "),
             self.errors,
+            self.render_cpu(),
             rss.join(", "),
             self.nonces_held,
+        )
+    }
+
+    /// CPU time of each side, in total and per request (empty where it was not measured).
+    fn render_cpu(&self) -> String {
+        let Some(cpu) = self.cpu else {
+            return String::new();
+        };
+        let per_request = |used: Duration| used.as_secs_f64() * 1e6 / (self.requests.max(1) as f64);
+        format!(
+            "CPU time     mock {:.1} s ({:.1} µs per request), load generator {:.1} s \
+             ({:.1} µs per request)\n",
+            cpu.mock.as_secs_f64(),
+            per_request(cpu.mock),
+            cpu.load.as_secs_f64(),
+            per_request(cpu.load),
         )
     }
 }
