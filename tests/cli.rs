@@ -259,3 +259,51 @@ fn fuzz_exits_0_when_every_property_holds_and_1_with_the_replay_seed_when_one_br
     let output = run(dts_conformance(), &["fuzz", "--cases", "0"]);
     assert_cannot_run(&output, "--cases");
 }
+
+#[test]
+fn bench_loads_the_mock_with_signed_requests_and_reports_what_it_measured() {
+    let output = run(
+        dts_conformance(),
+        &[
+            "bench",
+            "--seconds",
+            "1",
+            "--connections",
+            "2",
+            "--pipeline",
+            "3",
+        ],
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "{stdout}{}", stderr(&output));
+    assert!(
+        stdout.contains("2 connections, 3 request(s) in flight on each"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("transport errors 0\n"), "{stdout}");
+    // Describes succeed; creates after the first find the reverse task already there.
+    let statuses = stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("statuses"))
+        .expect("a statuses line");
+    let codes: Vec<&str> = statuses
+        .split(',')
+        .filter_map(|part| part.trim().split(':').next())
+        .collect();
+    assert_eq!(codes, ["200", "403"], "{stdout}");
+    for needle in [
+        "latency      p50",
+        "CPU time     mock",
+        "nonces held at the end",
+    ] {
+        assert!(stdout.contains(needle), "{needle:?} missing from {stdout}");
+    }
+}
+
+#[test]
+fn bench_with_a_zero_or_too_deep_pipeline_exits_2_with_one_line() {
+    for depth in ["0", "257"] {
+        let output = run(dts_conformance(), &["bench", "--pipeline", depth]);
+        assert_cannot_run(&output, "--pipeline");
+    }
+}
