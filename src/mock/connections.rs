@@ -1,16 +1,19 @@
 //! The connection loop: accept on the listener, serve each connection with hyper's HTTP/1.1
 //! server, and stop gracefully.
 //!
-//! This is what `axum::serve` does, with two settings it does not expose: `TCP_NODELAY`, so an
-//! answer leaves at once instead of waiting on Nagle's algorithm, and pipeline flushing, so the
-//! answers to requests that a client pipelined on one connection go out together, in order.
+//! This is what `axum::serve` does, configured for the mock: HTTP/1.1 only (no protocol
+//! sniffing), pipeline flushing, which `axum::serve` does not expose, so that the answers to
+//! requests a client pipelined on one connection go out together and in order; `TCP_NODELAY`,
+//! so that no answer waits on Nagle's algorithm (a pipelining client would otherwise wait for a
+//! delayed acknowledgement before every second answer); and hyper's 30-second limit for a
+//! request head to arrive, which needs a timer to take effect.
 
 use axum::Router;
 use axum::body::Body;
 use axum::http::Request;
 use hyper::body::Incoming;
 use hyper::server::conn::http1;
-use hyper_util::rt::TokioIo;
+use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::service::TowerToHyperService;
 use std::pin::pin;
 use std::time::Duration;
@@ -18,8 +21,12 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{oneshot, watch};
 use tower::ServiceExt;
 
-/// Serve `app` on `listener` until `shutdown` fires (or its sender is dropped), then stop
-/// accepting, let every connection finish the request it is answering, and return.
+/// How long stopping waits for connections to finish the request each is answering.
+const DRAIN_LIMIT: Duration = Duration::from_secs(10);
+
+/// Serve `app` on `listener` until `shutdown` fires (or its sender is dropped). Then stop
+/// accepting, let every connection finish the request it is answering (requests pipelined
+/// behind it are not read), and return; after [`DRAIN_LIMIT`] it returns regardless.
 pub(super) async fn serve(listener: TcpListener, app: Router, shutdown: oneshot::Receiver<()>) {
     let (stopping, _) = watch::channel(());
     let mut shutdown = pin!(shutdown);
@@ -28,10 +35,7 @@ pub(super) async fn serve(listener: TcpListener, app: Router, shutdown: oneshot:
             accepted = listener.accept() => match accepted {
                 Ok((stream, _)) => stream,
                 Err(error) => {
-                    // Out of descriptors, or a connection reset before it was accepted: the
-                    // listener itself is fine, so wait a moment and go on.
-                    tracing::debug!(%error, "accept failed");
-                    tokio::time::sleep(Duration::from_millis(20)).await;
+                    accept_failed(&error).await;
                     continue;
                 }
             },
@@ -41,7 +45,31 @@ pub(super) async fn serve(listener: TcpListener, app: Router, shutdown: oneshot:
     }
     drop(listener);
     stopping.send_replace(());
-    stopping.closed().await;
+    if tokio::time::timeout(DRAIN_LIMIT, stopping.closed())
+        .await
+        .is_err()
+    {
+        tracing::warn!(
+            connections = stopping.receiver_count(),
+            "stopped with requests still being answered"
+        );
+    }
+}
+
+/// A connection that went away before it was accepted is the client's business; anything else
+/// (out of descriptors, most often) is worth a warning and a pause before accepting again, so
+/// the loop does not spin while the condition lasts.
+async fn accept_failed(error: &std::io::Error) {
+    use std::io::ErrorKind;
+    if matches!(
+        error.kind(),
+        ErrorKind::ConnectionAborted | ErrorKind::ConnectionReset | ErrorKind::ConnectionRefused
+    ) {
+        tracing::debug!(%error, "a connection went away before it was accepted");
+        return;
+    }
+    tracing::warn!(%error, "cannot accept a connection; trying again in 100 ms");
+    tokio::time::sleep(Duration::from_millis(100)).await;
 }
 
 async fn connection(stream: TcpStream, app: Router, mut stopping: watch::Receiver<()>) {
@@ -50,7 +78,7 @@ async fn connection(stream: TcpStream, app: Router, mut stopping: watch::Receive
     }
     let service = app.map_request(|request: Request<Incoming>| request.map(Body::new));
     let mut builder = http1::Builder::new();
-    builder.pipeline_flush(true);
+    builder.pipeline_flush(true).timer(TokioTimer::new());
     let mut connection =
         pin!(builder.serve_connection(TokioIo::new(stream), TowerToHyperService::new(service)));
     let finished = tokio::select! {

@@ -1,13 +1,20 @@
-//! HTTP/1.1 connections: requests pipelined on one connection are each answered, in order.
+//! HTTP/1.1 connections: requests pipelined on one connection are each answered, in order, and
+//! stopping the server lets a request in progress finish.
 
-use super::common::{account, eligible, mock};
+use super::common::{account, call, client, control, eligible, mock};
 use dts_conformance::client::Credentials;
 use dts_conformance::contract::API_VERSION;
 use dts_conformance::mock::{timestamp_text, unix_now};
 use dts_conformance::signing::encode::{Space, encode_pairs};
 use dts_conformance::signing::v1;
 use dts_conformance::wire::{self, Format};
+use serde_json::json;
+use std::collections::HashSet;
+use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+/// Long enough for any answer on a loaded machine; a hang fails instead of blocking CI.
+const PATIENCE: Duration = Duration::from_secs(30);
 
 /// A signed V1 GET request line and headers, with these business parameters.
 fn signed_get(credentials: &Credentials, nonce: &str, params: &[(&str, &str)]) -> String {
@@ -73,7 +80,10 @@ async fn pipelined_requests_are_each_answered_in_the_order_they_were_sent() {
         .await
         .expect("writes");
     let mut answer = Vec::new();
-    stream.read_to_end(&mut answer).await.expect("reads");
+    tokio::time::timeout(PATIENCE, stream.read_to_end(&mut answer))
+        .await
+        .expect("the connection closes after the third answer")
+        .expect("reads");
     let answers = responses(&answer);
 
     let statuses: Vec<u16> = answers.iter().map(|(status, _)| *status).collect();
@@ -89,10 +99,29 @@ async fn pipelined_requests_are_each_answered_in_the_order_they_were_sent() {
         Some("SignatureNonceUsed"),
         "the third request replays the first one's nonce"
     );
-    let mut ids: Vec<&str> = bodies
+    let ids: HashSet<&str> = bodies
         .iter()
         .filter_map(|b| b.value.get_str("RequestId"))
         .collect();
-    ids.dedup();
     assert_eq!(ids.len(), 3, "three distinct request ids: {ids:?}");
+}
+
+#[tokio::test]
+async fn stopping_the_server_lets_a_request_in_progress_finish() {
+    let handle = mock().await;
+    let credentials = account(&handle).await;
+    control(&handle)
+        .add_fault(&credentials.access_key_id, json!({ "latency_ms": 1500 }))
+        .await
+        .expect("fault");
+    let client = client(&handle, &credentials, Format::Json);
+    let in_progress =
+        tokio::spawn(async move { call(&client, "DescribeDtsJobs", &[]).await.response.status });
+    // The request is sent at once and then held by the injected latency for 1.5 s.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    tokio::time::timeout(PATIENCE, handle.stop())
+        .await
+        .expect("stop returns once the request is answered");
+    let status = in_progress.await.expect("the call task ends");
+    assert_eq!(status, 200, "the request in progress was answered");
 }
