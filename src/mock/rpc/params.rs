@@ -111,18 +111,21 @@ fn is_form(headers: &HeaderMap) -> bool {
 }
 
 fn check_params(params: &[(String, String)], limits: &Limits) -> Result<(), Rejection> {
+    // Sorting the dozen names a request carries is cheaper than hashing them; only when there
+    // is a repeat does the scan below hash, to name the first one in arrival order.
+    let mut names: Vec<&str> = params.iter().map(|(name, _)| name.as_str()).collect();
+    names.sort_unstable();
+    let repeated = names.windows(2).any(|pair| pair[0] == pair[1]);
+    let mut seen = std::collections::HashSet::new();
     for (name, value) in params {
         if value.len() > limits.max_value_bytes || name.len() > limits.max_value_bytes {
             return Err(Rejection::gateway("gw.RequestTooLarge", ""));
         }
+        if repeated && !seen.insert(name.as_str()) {
+            return Err(Rejection::gateway("gw.InvalidParameter.Duplicate", name));
+        }
     }
-    // Sorting a list of names is cheaper than hashing them for the dozen a request carries.
-    let mut names: Vec<&str> = params.iter().map(|(name, _)| name.as_str()).collect();
-    names.sort_unstable();
-    match names.windows(2).find(|pair| pair[0] == pair[1]) {
-        Some(pair) => Err(Rejection::gateway("gw.InvalidParameter.Duplicate", pair[0])),
-        None => Ok(()),
-    }
+    Ok(())
 }
 
 /// Pick the `Format` value out of a raw query or body without failing on bad encoding
@@ -132,4 +135,43 @@ pub fn sniff_format(raw: &str) -> Option<String> {
         let (name, value) = pair.split_once('=')?;
         (name == "Format").then(|| value.to_string())
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pairs(names: &[&str]) -> Vec<(String, String)> {
+        names
+            .iter()
+            .map(|name| ((*name).to_string(), "v".to_string()))
+            .collect()
+    }
+
+    fn refusal(params: &[(String, String)]) -> Option<(String, String)> {
+        check_params(params, &Limits::default())
+            .err()
+            .map(|r| (r.code, r.message))
+    }
+
+    #[test]
+    fn distinct_names_pass() {
+        assert_eq!(refusal(&pairs(&["Action", "Version", "Format"])), None);
+    }
+
+    #[test]
+    fn the_first_name_repeated_in_arrival_order_is_the_one_named() {
+        let (code, message) =
+            refusal(&pairs(&["Zeta", "Alpha", "Zeta", "Alpha"])).expect("refused");
+        assert_eq!(code, "InvalidParameter.Duplicate");
+        assert!(message.contains("Zeta"), "{message}");
+    }
+
+    #[test]
+    fn an_oversized_value_before_a_repeat_is_refused_as_too_large() {
+        let mut params = pairs(&["Action", "Action"]);
+        params.insert(0, ("Big".to_string(), "x".repeat(5000)));
+        let (code, _) = refusal(&params).expect("refused");
+        assert_eq!(code, "RequestTooLarge");
+    }
 }
