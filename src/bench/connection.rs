@@ -8,6 +8,10 @@ use std::time::{Duration, Instant};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
+/// How long one batch may take before its connection is counted broken: a stalled mock ends
+/// the run with a transport error instead of hanging it.
+const BATCH_LIMIT: Duration = Duration::from_secs(10);
+
 /// Width of a latency bucket.
 const BUCKET: Duration = Duration::from_micros(10);
 /// Buckets up to 500 ms; slower answers share the last one (their exact maximum is kept).
@@ -177,31 +181,41 @@ pub async fn load(
     let mut requests = Requests::new(&job, index);
     let mut batch = String::with_capacity(1024 * depth);
     let mut buffer = Vec::with_capacity(4096 * depth);
-    'batches: while Instant::now() < deadline {
+    while Instant::now() < deadline {
         batch.clear();
         for _ in 0..depth {
             requests.next_into(&mut batch);
         }
-        let sent = Instant::now();
-        if stream.write_all(batch.as_bytes()).await.is_err() {
+        let exchanged = tokio::time::timeout(
+            BATCH_LIMIT,
+            exchange(&mut stream, &batch, depth, &mut buffer, &mut totals),
+        )
+        .await;
+        if !matches!(exchanged, Ok(Ok(()))) {
             totals.errors += 1;
             break;
         }
-        for _ in 0..depth {
-            match read_response(&mut stream, &mut buffer).await {
-                Ok((status, body)) => {
-                    totals.latencies.record(sent.elapsed());
-                    *totals.statuses.entry(status).or_default() += 1;
-                    buffer.drain(..body.end);
-                }
-                Err(_) => {
-                    totals.errors += 1;
-                    break 'batches;
-                }
-            }
-        }
     }
     totals
+}
+
+/// Write a batch of `depth` requests and read their answers, recording each.
+async fn exchange(
+    stream: &mut TcpStream,
+    batch: &str,
+    depth: usize,
+    buffer: &mut Vec<u8>,
+    totals: &mut Totals,
+) -> std::io::Result<()> {
+    let sent = Instant::now();
+    stream.write_all(batch.as_bytes()).await?;
+    for _ in 0..depth {
+        let (status, body) = read_response(stream, buffer).await?;
+        totals.latencies.record(sent.elapsed());
+        *totals.statuses.entry(status).or_default() += 1;
+        buffer.drain(..body.end);
+    }
+    Ok(())
 }
 
 /// Read one HTTP/1.1 response with a Content-Length body into `buffer`; returns the status

@@ -9,7 +9,8 @@ pub(super) fn encode(value: &Value) -> String {
 }
 
 /// Written straight to the output, without an intermediate `serde_json::Value` tree: the mock
-/// encodes every response through here.
+/// encodes every response through here. Object keys are written as they are, so an object
+/// built with a repeated key would show it twice; no response is built that way.
 impl serde::Serialize for Value {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
