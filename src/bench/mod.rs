@@ -11,6 +11,7 @@
 mod connection;
 mod cpu;
 mod request;
+mod totals;
 
 use crate::mock::{self, Config, Server, ThrottleConfig};
 use std::net::SocketAddr;
@@ -140,7 +141,7 @@ fn start_load(
     job: String,
     options: &Options,
     deadline: Instant,
-) -> Result<std::thread::JoinHandle<(connection::Totals, Option<Duration>)>, BenchError> {
+) -> Result<std::thread::JoinHandle<(totals::Totals, Option<Duration>)>, BenchError> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -162,7 +163,7 @@ fn start_load(
                     ))
                 })
                 .collect();
-            let mut totals = connection::Totals::default();
+            let mut totals = totals::Totals::default();
             for task in tasks {
                 if let Ok(part) = task.await {
                     totals.merge(part);
