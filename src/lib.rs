@@ -4,8 +4,8 @@
 //! The contract is data ([`contract`]); requests are signed with V1 or V3 ([`signing`]) and
 //! sent by a recording client ([`client`]); bodies go through one JSON/XML value model
 //! ([`wire`]); the [`mock`] is a real HTTP server; the [`conformance`] suite runs the Gherkin
-//! features against any target and leaves [`report`]s; [`bench`] measures the mock; [`cli`]
-//! is the command line.
+//! features against any target and leaves [`report`]s; [`bench`] measures the mock, with
+//! [`process`] reading memory and CPU time from `/proc`; [`cli`] is the command line.
 //!
 //! The contract's rows are data that scenarios, reports and the mock all read:
 //!
@@ -27,6 +27,7 @@ pub mod conformance;
 pub mod contract;
 pub mod fuzz;
 pub mod mock;
+pub mod process;
 pub mod report;
 pub mod signing;
 pub mod wire;

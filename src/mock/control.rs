@@ -264,9 +264,17 @@ async fn journal(
     json_ok(json!({ "entries": entries }))
 }
 
+/// Counts, and the process's resident memory and CPU time (`null` where `/proc` is missing),
+/// so that a benchmark in another process can watch this one.
 async fn stats(AxumState(state): Shared) -> Response {
     let (accounts, nonces, journal) = state.stats();
-    json_ok(json!({ "accounts": accounts, "nonces": nonces, "journal_entries": journal }))
+    json_ok(json!({
+        "accounts": accounts,
+        "nonces": nonces,
+        "journal_entries": journal,
+        "resident_kib": crate::process::resident_kib(),
+        "cpu_ms": crate::process::cpu_time().map(|t| t.as_millis() as u64),
+    }))
 }
 
 async fn reset(AxumState(state): Shared) -> Response {

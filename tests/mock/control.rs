@@ -103,3 +103,29 @@ async fn without_the_control_api_its_paths_are_ordinary_unknown_apis() {
     .await;
     assert_eq!(exchange.response.status, 200);
 }
+
+#[tokio::test]
+async fn stats_count_accounts_nonces_and_answers_and_give_the_process_memory_and_cpu() {
+    let handle = mock().await;
+    let credentials = account(&handle).await;
+    let client = client(&handle, &credentials, Format::Json);
+    call(&client, "DescribeDtsJobs", &[]).await;
+    call(&client, "DescribeDtsJobs", &[]).await;
+    let text = reqwest::get(format!("{}/stats", handle.control_url()))
+        .await
+        .expect("stats")
+        .text()
+        .await
+        .expect("body");
+    let stats: serde_json::Value = serde_json::from_str(&text).expect("json");
+    assert_eq!(stats["nonces"], 2, "{text}");
+    assert_eq!(stats["journal_entries"], 2, "{text}");
+    assert!(
+        stats["accounts"].as_u64() >= Some(2),
+        "the default and the added: {text}"
+    );
+    if cfg!(target_os = "linux") {
+        assert!(stats["resident_kib"].as_u64() > Some(0), "{text}");
+        assert!(stats["cpu_ms"].is_u64(), "{text}");
+    }
+}

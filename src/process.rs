@@ -1,22 +1,29 @@
-//! CPU time of the process and of the calling thread, from `/proc`, so that a run can say how
-//! much of the machine the mock used and how much the load generator did.
+//! What Linux's `/proc` says about this process: resident memory and CPU time, for the mock's
+//! stats and the benchmark's report. Each reading is `None` where `/proc` is unavailable.
 
 use std::time::Duration;
 
 /// Clock ticks per second of `/proc/*/stat` (`USER_HZ`: 100 on x86 and ARM Linux).
 const TICKS_PER_SECOND: u64 = 100;
 
-/// User plus system CPU time of the whole process; `None` where `/proc` is unavailable.
-pub fn process() -> Option<Duration> {
-    read("/proc/self/stat")
+/// Resident set size of this process, in KiB.
+pub fn resident_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }
 
-/// User plus system CPU time of the calling thread; `None` where `/proc` is unavailable.
-pub fn thread() -> Option<Duration> {
-    read("/proc/thread-self/stat")
+/// User plus system CPU time of the whole process.
+pub fn cpu_time() -> Option<Duration> {
+    read_cpu("/proc/self/stat")
 }
 
-fn read(path: &str) -> Option<Duration> {
+/// User plus system CPU time of the calling thread.
+pub fn thread_cpu_time() -> Option<Duration> {
+    read_cpu("/proc/thread-self/stat")
+}
+
+fn read_cpu(path: &str) -> Option<Duration> {
     parse(&std::fs::read_to_string(path).ok()?)
 }
 
@@ -44,12 +51,13 @@ mod tests {
     }
 
     #[test]
-    fn this_process_and_thread_report_cpu_time_on_linux() {
+    fn this_process_and_thread_report_cpu_time_and_memory_on_linux() {
         if cfg!(target_os = "linux") {
             // The thread first: a tick it gains afterwards is counted in the process too.
-            let thread = thread().expect("this thread's CPU time");
-            let process = process().expect("the process's CPU time");
+            let thread = thread_cpu_time().expect("this thread's CPU time");
+            let process = cpu_time().expect("the process's CPU time");
             assert!(thread <= process, "{thread:?} > {process:?}");
+            assert!(resident_kib().is_some_and(|kib| kib > 0));
         }
     }
 }
