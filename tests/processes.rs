@@ -148,3 +148,47 @@ fn a_mock_started_with_a_seed_file_serves_its_jobs_to_another_process() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn bench_loads_a_mock_in_another_process_and_reads_its_memory_and_cpu_from_there() {
+    let mock = MockProcess::start();
+    let address = mock.url.trim_start_matches("http://").to_string();
+    let output = Command::new(BIN)
+        .args(["bench", "--seconds", "1", "--connections", "2"])
+        .args(["--target", &address])
+        .output()
+        .expect("the bench process starts");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{stdout}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        stdout.contains(&format!("against the mock at {address}")),
+        "{stdout}"
+    );
+    assert!(stdout.contains("transport errors 0\n"), "{stdout}");
+    assert!(stdout.contains("statuses     200: "), "{stdout}");
+    let memory = stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("the mock's resident memory at each fifth of the run: "))
+        .expect("a memory line");
+    assert_eq!(memory.matches(" MiB").count(), 5, "{stdout}");
+    assert!(stdout.contains("CPU time     mock "), "{stdout}");
+}
+
+#[test]
+fn bench_against_a_mock_without_its_control_api_exits_2_saying_so() {
+    let mock = MockProcess::start_with(&["--no-control"]);
+    let address = mock.url.trim_start_matches("http://").to_string();
+    let output = Command::new(BIN)
+        .args(["bench", "--seconds", "1", "--target", &address])
+        .output()
+        .expect("the bench process starts");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("is the mock's control API on?"), "{stderr}");
+}

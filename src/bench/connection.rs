@@ -1,6 +1,6 @@
 //! One load connection: raw keep-alive HTTP/1.1 with freshly signed requests.
 
-use super::request::{ACCESS_KEY_ID, Requests};
+use super::request::Requests;
 use super::totals::Totals;
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
@@ -10,59 +10,6 @@ use tokio::net::TcpStream;
 /// How long one batch may take before its connection is counted broken: a stalled mock ends
 /// the run with a transport error instead of hanging it.
 const BATCH_LIMIT: Duration = Duration::from_secs(10);
-
-/// Seed the job the load creates reverse tasks for, through the control API.
-pub async fn arrange(address: SocketAddr) -> Result<String, String> {
-    let body = r#"{"job_type":"SYNC"}"#;
-    let (status, answer) = control(
-        address,
-        "POST",
-        &format!("/_mock/accounts/{ACCESS_KEY_ID}/jobs"),
-        body,
-    )
-    .await?;
-    if status != 201 {
-        return Err(format!("seeding a job answered {status}: {answer}"));
-    }
-    let job: serde_json::Value =
-        serde_json::from_str(&answer).map_err(|e| format!("seeding answered non-JSON: {e}"))?;
-    job["id"]
-        .as_str()
-        .map(str::to_string)
-        .ok_or_else(|| format!("no id in {answer}"))
-}
-
-/// Nonces the mock holds, from its stats endpoint.
-pub async fn nonces_held(address: SocketAddr) -> Result<u64, String> {
-    let (_, answer) = control(address, "GET", "/_mock/stats", "").await?;
-    let stats: serde_json::Value = serde_json::from_str(&answer).map_err(|e| e.to_string())?;
-    Ok(stats["nonces"].as_u64().unwrap_or(0))
-}
-
-async fn control(
-    address: SocketAddr,
-    method: &str,
-    path: &str,
-    body: &str,
-) -> Result<(u16, String), String> {
-    let mut stream = TcpStream::connect(address)
-        .await
-        .map_err(|e| e.to_string())?;
-    let request = format!(
-        "{method} {path} HTTP/1.1\r\nHost: bench\r\nContent-Type: application/json\r\n\
-         Content-Length: {}\r\n\r\n{body}",
-        body.len()
-    );
-    stream
-        .write_all(request.as_bytes())
-        .await
-        .map_err(|e| e.to_string())?;
-    let mut buffer = Vec::new();
-    let (status, body) = read_response(&mut stream, &mut buffer)
-        .await
-        .map_err(|e| e.to_string())?;
-    Ok((status, String::from_utf8_lossy(&buffer[body]).into_owned()))
-}
 
 /// Send requests on one connection until `deadline`, `depth` at a time: each batch is
 /// written at once and its answers read in order before the next batch is sent.
@@ -120,7 +67,7 @@ async fn exchange(
 
 /// Read one HTTP/1.1 response with a Content-Length body into `buffer`; returns the status
 /// and where the body lies in `buffer` (the response ends where the body does).
-async fn read_response(
+pub(super) async fn read_response(
     stream: &mut TcpStream,
     buffer: &mut Vec<u8>,
 ) -> std::io::Result<(u16, std::ops::Range<usize>)> {

@@ -92,7 +92,12 @@ impl Totals {
     }
 
     /// The figures of the whole run.
-    pub fn figures(self, elapsed: Duration, rss_kib: Vec<u64>, nonces_held: u64) -> Figures {
+    pub fn figures(
+        self,
+        elapsed: Duration,
+        rss_kib: Vec<Option<u64>>,
+        nonces_held: u64,
+    ) -> Figures {
         let pick = |q: f64| self.latencies.quantile(q);
         let requests = self.latencies.total;
         Figures {

@@ -3,6 +3,7 @@
 use super::{EXIT_OK, output};
 use crate::bench::{self, Options};
 use anyhow::Context as _;
+use std::net::{SocketAddr, ToSocketAddrs};
 use std::time::Duration;
 
 /// The deepest pipeline `--pipeline` accepts.
@@ -24,10 +25,15 @@ pub struct Args {
     #[arg(long, default_value_t = 10, value_name = "SECONDS")]
     seconds: u64,
 
-    /// The mock's timestamp window for the run, in seconds; nonces are kept this long, so it
-    /// bounds the mock's memory.
+    /// The embedded mock's timestamp window for the run, in seconds; nonces are kept this
+    /// long, so it bounds the mock's memory.
     #[arg(long, default_value_t = 10, value_name = "SECONDS")]
     skew_seconds: u64,
+
+    /// Load a mock already running at HOST:PORT (`dts-conformance mock`, control API on)
+    /// instead of starting one in this process.
+    #[arg(long, value_name = "HOST:PORT")]
+    target: Option<String>,
 }
 
 /// Run the benchmark and print its figures.
@@ -47,9 +53,21 @@ pub fn run(args: &Args) -> anyhow::Result<u8> {
         pipeline: args.pipeline,
         duration: Duration::from_secs(args.seconds),
         skew: Duration::from_secs(args.skew_seconds),
+        target: args.target.as_deref().map(resolve).transpose()?,
     };
     let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     let figures = runtime.block_on(bench::run(&options))?;
     output::stdout(&figures.render(&options));
     Ok(EXIT_OK)
+}
+
+/// The first address `HOST:PORT` names.
+fn resolve(target: &str) -> anyhow::Result<SocketAddr> {
+    target
+        .to_socket_addrs()
+        .ok()
+        .and_then(|mut addresses| addresses.next())
+        .ok_or_else(|| {
+            anyhow::anyhow!("--target {target:?} is not a HOST:PORT this machine can resolve")
+        })
 }
