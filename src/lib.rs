@@ -4,8 +4,9 @@
 //! The contract is data ([`contract`]); requests are signed with V1 or V3 ([`signing`]) and
 //! sent by a recording client ([`client`]); bodies go through one JSON/XML value model
 //! ([`wire`]); the [`mock`] is a real HTTP server; the [`conformance`] suite runs the Gherkin
-//! features against any target and leaves [`report`]s; [`bench`](mod@bench) measures the mock, with
-//! [`process`] reading memory and CPU time from `/proc`; [`cli`] is the command line.
+//! features against any target and leaves [`report`]s; [`bench`](mod@bench) measures the
+//! mock, with [`process`] reading memory and CPU time from `/proc`; [`cli`] is the command
+//! line.
 //!
 //! The contract's rows are data that scenarios, reports and the mock all read:
 //!
