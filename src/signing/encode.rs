@@ -40,17 +40,19 @@ const UPPER_HEX: &[u8; 16] = b"0123456789ABCDEF";
 
 /// Percent-encodes UTF-8 text: keeps `A-Z a-z 0-9 - _ . ~`, every other byte becomes `%XY`.
 pub fn percent_encode(s: &str) -> String {
-    encode_with(s, Space::Percent20)
+    let mut out = String::with_capacity(s.len() + 16);
+    encode_into(&mut out, s, Space::Percent20);
+    out
 }
 
 /// Encodes pairs as `name=value` joined by `&`, names and values by [`percent_encode`]
 /// except that spaces are written as `space` says.
 pub fn encode_pairs(pairs: &[(String, String)], space: Space) -> String {
-    let encoded: Vec<(String, String)> = pairs
+    let encoded: Vec<String> = pairs
         .iter()
-        .map(|(name, value)| (encode_with(name, space), encode_with(value, space)))
+        .map(|(name, value)| encode_pair(name, value, space).0)
         .collect();
-    join_pairs(&encoded)
+    encoded.join("&")
 }
 
 /// Decodes an `application/x-www-form-urlencoded` string (a query string or a form body).
@@ -77,49 +79,23 @@ pub fn decode_form(raw: &str) -> Result<Vec<(String, String)>, DecodeError> {
 
 /// Sorts pairs by encoded name, then encoded value, and joins them as a canonical query.
 pub(super) fn canonical_pairs<'a>(pairs: impl IntoIterator<Item = &'a (String, String)>) -> String {
-    // Each pair is encoded once, as `name=value`, with the position of its `=`.
     let mut encoded: Vec<(String, usize)> = pairs
         .into_iter()
-        .map(|(name, value)| {
-            let mut pair = String::with_capacity(name.len() + value.len() + 8);
-            encode_into(&mut pair, name, Space::Percent20);
-            let equals = pair.len();
-            pair.push('=');
-            encode_into(&mut pair, value, Space::Percent20);
-            (pair, equals)
-        })
+        .map(|(name, value)| encode_pair(name, value, Space::Percent20))
         .collect();
     encoded.sort_unstable_by(|(a, at), (b, bt)| a.split_at(*at).cmp(&b.split_at(*bt)));
-    let length = encoded.iter().map(|(pair, _)| pair.len() + 1).sum();
-    let mut joined = String::with_capacity(length);
-    for (index, (pair, _)) in encoded.iter().enumerate() {
-        if index > 0 {
-            joined.push('&');
-        }
-        joined.push_str(pair);
-    }
-    joined
+    let encoded: Vec<String> = encoded.into_iter().map(|(pair, _)| pair).collect();
+    encoded.join("&")
 }
 
-/// `name=value` pairs joined by `&`, in one allocation.
-fn join_pairs(encoded: &[(String, String)]) -> String {
-    let length = encoded.iter().map(|(n, v)| n.len() + v.len() + 2).sum();
-    let mut joined = String::with_capacity(length);
-    for (index, (name, value)) in encoded.iter().enumerate() {
-        if index > 0 {
-            joined.push('&');
-        }
-        joined.push_str(name);
-        joined.push('=');
-        joined.push_str(value);
-    }
-    joined
-}
-
-fn encode_with(s: &str, space: Space) -> String {
-    let mut out = String::with_capacity(s.len() + 16);
-    encode_into(&mut out, s, space);
-    out
+/// One pair encoded once, as `name=value`, with the position of its `=`.
+fn encode_pair(name: &str, value: &str, space: Space) -> (String, usize) {
+    let mut pair = String::with_capacity(name.len() + value.len() + 8);
+    encode_into(&mut pair, name, space);
+    let equals = pair.len();
+    pair.push('=');
+    encode_into(&mut pair, value, space);
+    (pair, equals)
 }
 
 /// Appends `s` percent-encoded to `out`, spaces written as `space` says.
