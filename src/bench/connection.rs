@@ -67,7 +67,7 @@ async fn exchange(
 
 /// Read one HTTP/1.1 response with a Content-Length body into `buffer`; returns the status
 /// and where the body lies in `buffer` (the response ends where the body does).
-pub(super) async fn read_response(
+async fn read_response(
     stream: &mut TcpStream,
     buffer: &mut Vec<u8>,
 ) -> std::io::Result<(u16, std::ops::Range<usize>)> {

@@ -20,7 +20,8 @@ mod totals;
 
 pub use figures::{CpuTime, Figures};
 
-use crate::mock::{self, Config, Handle, Server, ThrottleConfig};
+use crate::conformance;
+use crate::mock::{self, Config, Handle, Server};
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 
@@ -88,20 +89,21 @@ pub async fn run(options: &Options) -> Result<Figures, BenchError> {
         (None, Some(target)) => target,
         (None, None) => return Err(setup("no mock to load")),
     };
-    let job = target::arrange(address).await.map_err(setup)?;
-    let before = target::stats(address).await.map_err(setup)?;
+    let control = target::control(address).map_err(setup)?;
+    let job = target::arrange(&control).await.map_err(setup)?;
+    let before = target::stats(&control).await.map_err(setup)?;
 
     let started = Instant::now();
     let deadline = started + options.duration;
     let load = start_load(address, job, options, deadline)?;
-    let memory = sample_memory(address, started, options.duration).await;
+    let memory = sample_memory(&control, started, options.duration).await;
     let (totals, load_cpu) = tokio::task::spawn_blocking(move || load.join())
         .await
         .ok()
         .and_then(Result::ok)
         .ok_or_else(|| setup("the load generator's thread failed"))?;
     let elapsed = started.elapsed();
-    let after = target::stats(address).await.map_err(setup)?;
+    let after = target::stats(&control).await.map_err(setup)?;
     if let Some(handle) = embedded {
         handle.stop().await;
     }
@@ -125,12 +127,9 @@ pub async fn run(options: &Options) -> Result<Figures, BenchError> {
 }
 
 async fn start_embedded(skew: Duration) -> Result<Handle, BenchError> {
+    // Flow control is lifted for the load's account by `target::arrange`, as on any mock.
     let config = Config {
         timestamp_skew: skew,
-        throttle: ThrottleConfig {
-            capacity: u32::MAX,
-            refill_per_second: 1e12,
-        },
         journal_capacity: 10_000,
         ..Config::default()
     };
@@ -183,7 +182,7 @@ fn start_load(
 /// The mock's resident memory at the end of each fifth of the run (`None` where its stats
 /// could not say).
 async fn sample_memory(
-    address: SocketAddr,
+    control: &conformance::Control,
     started: Instant,
     duration: Duration,
 ) -> Vec<Option<u64>> {
@@ -191,7 +190,7 @@ async fn sample_memory(
     for fifth in 1..=5u32 {
         let at = started + duration * fifth / 5;
         tokio::time::sleep_until(at.into()).await;
-        let stats = target::stats(address).await.ok();
+        let stats = target::stats(control).await.ok();
         samples.push(stats.and_then(|s| s.resident_kib));
     }
     samples

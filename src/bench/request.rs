@@ -1,27 +1,20 @@
 //! The load's requests: correctly signed V1 GETs, each with a fresh nonce and the current
-//! timestamp, written straight into one reused buffer.
+//! timestamp, written into one reused buffer.
 //!
-//! The signature is the V1 algorithm of [`crate::signing::v1`], specialised to the fixed
-//! parameter set of the load: the parameters are sorted once, the HMAC key is scheduled once,
-//! and nothing is allocated per request. A test checks every request against the general
+//! The parameter set is fixed, so the canonical query is written directly in sorted order
+//! instead of being collected, encoded and sorted per request; the string to sign and the
+//! signature come from [`crate::signing::v1`]. A test checks every request against the general
 //! verifier, so the figures are those of requests a real client could send.
 
-use crate::contract::{API_VERSION, Action};
-use crate::mock::{timestamp_text, unix_now};
+use crate::contract::{API_VERSION, Action, SIGNATURE_METHOD, SIGNATURE_VERSION};
+use crate::mock::{Account, timestamp_text, unix_now};
 use crate::signing::encode::{Space, encode_into};
-use base64::Engine as _;
-use base64::engine::general_purpose::STANDARD as BASE64;
-use hmac::{Hmac, Mac};
-use sha1::Sha1;
+use crate::signing::v1;
 use std::fmt::Write as _;
 
-/// The load's account (the mock's default test account).
-pub const ACCESS_KEY_ID: &str = "testid";
-const SECRET: &str = "testsecret";
-
-/// Builds the requests of one connection.
+/// Builds the requests of one connection, signed for the mock's default test account.
 pub struct Requests {
-    key: Hmac<Sha1>,
+    account: Account,
     job: String,
     connection: usize,
     sent: u64,
@@ -29,16 +22,13 @@ pub struct Requests {
     timestamp: String,
     nonce: String,
     canonical: String,
-    string_to_sign: String,
-    signature: String,
 }
 
 impl Requests {
     /// Requests for connection number `connection`, creating reverse tasks for `job`.
     pub fn new(job: &str, connection: usize) -> Requests {
         Requests {
-            key: Hmac::<Sha1>::new_from_slice(format!("{SECRET}&").as_bytes())
-                .expect("HMAC accepts a key of any length"),
+            account: Account::default_test_account(),
             job: job.to_string(),
             connection,
             sent: 0,
@@ -46,8 +36,6 @@ impl Requests {
             timestamp: String::new(),
             nonce: String::new(),
             canonical: String::with_capacity(512),
-            string_to_sign: String::with_capacity(768),
-            signature: String::with_capacity(32),
         }
     }
 
@@ -67,12 +55,12 @@ impl Requests {
             (Action::DescribeDtsJobs, ("JobType", "SYNC"))
         };
         let mut params = [
-            ("AccessKeyId", ACCESS_KEY_ID),
+            ("AccessKeyId", self.account.access_key_id.as_str()),
             ("Action", action.name()),
             ("Format", "JSON"),
-            ("SignatureMethod", "HMAC-SHA1"),
+            ("SignatureMethod", SIGNATURE_METHOD),
             ("SignatureNonce", self.nonce.as_str()),
-            ("SignatureVersion", "1.0"),
+            ("SignatureVersion", SIGNATURE_VERSION),
             ("Timestamp", self.timestamp.as_str()),
             ("Version", API_VERSION),
             business,
@@ -89,18 +77,15 @@ impl Requests {
             self.canonical.push('=');
             encode_into(&mut self.canonical, value, Space::Percent20);
         }
-        self.string_to_sign.clear();
-        self.string_to_sign.push_str("GET&%2F&");
-        encode_into(&mut self.string_to_sign, &self.canonical, Space::Percent20);
-        let mut mac = self.key.clone();
-        mac.update(self.string_to_sign.as_bytes());
-        self.signature.clear();
-        BASE64.encode_string(mac.finalize().into_bytes(), &mut self.signature);
+        let string_to_sign = v1::string_to_sign_of_canonical("GET", &self.canonical);
+        let signature = v1::sign(&self.account.access_key_secret, &string_to_sign);
 
         out.push_str("GET /?");
         out.push_str(&self.canonical);
-        out.push_str("&Signature=");
-        encode_into(out, &self.signature, Space::Percent20);
+        out.push('&');
+        out.push_str(v1::SIGNATURE_PARAMETER);
+        out.push('=');
+        encode_into(out, &signature, Space::Percent20);
         out.push_str(" HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
     }
 }
@@ -109,7 +94,6 @@ impl Requests {
 mod tests {
     use super::*;
     use crate::signing::encode::decode_form;
-    use crate::signing::v1;
 
     /// The decoded query parameters of a request, checking the rest of its text.
     fn params_of(text: &str) -> Vec<(String, String)> {
@@ -134,7 +118,8 @@ mod tests {
             let mut text = String::new();
             requests.next_into(&mut text);
             let params = params_of(&text);
-            assert_eq!(v1::verify("GET", &params, SECRET), Ok(()), "{text}");
+            let secret = Account::default_test_account().access_key_secret;
+            assert_eq!(v1::verify("GET", &params, &secret), Ok(()), "{text}");
             let get = |name: &str| {
                 params
                     .iter()
@@ -144,7 +129,10 @@ mod tests {
             };
             assert!(nonces.insert(get("SignatureNonce")), "{text}");
             actions.insert(get("Action"));
-            assert_eq!(get("AccessKeyId"), ACCESS_KEY_ID);
+            assert_eq!(
+                get("AccessKeyId"),
+                Account::default_test_account().access_key_id
+            );
         }
         assert_eq!(actions.len(), 2, "{actions:?}");
     }

@@ -133,6 +133,11 @@ impl Control {
         self.send("PUT", &path, Some(body)).await.map(|_| ())
     }
 
+    /// The mock's counts, resident memory and CPU time (`GET /_mock/stats`).
+    pub async fn stats(&self) -> Result<Value, ControlError> {
+        self.send("GET", "/stats", None).await
+    }
+
     /// Advance the account's virtual clock.
     pub async fn advance_clock(
         &self,

@@ -67,7 +67,9 @@ pub fn verify(
     })
 }
 
-fn string_to_sign_of_canonical(method: &str, canonical: &str) -> String {
+/// `METHOD&%2F&` followed by the percent-encoded `canonical` query, for a caller that wrote
+/// the canonical query itself.
+pub fn string_to_sign_of_canonical(method: &str, canonical: &str) -> String {
     let mut text = String::with_capacity(method.len() + 8 + canonical.len() * 5 / 4);
     text.push_str(method);
     text.push_str("&%2F&");
